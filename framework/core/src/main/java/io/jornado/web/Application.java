@@ -1,0 +1,315 @@
+package io.jornado.web;
+
+import io.jornado.httpserver.HttpServer;
+import io.jornado.httpserver.ServerOptions;
+import io.jornado.httputil.ServerRequest;
+import io.jornado.ioloop.IOLoop;
+import io.jornado.log.Log;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import org.slf4j.Logger;
+
+/**
+ * A web application: routing rules, settings, and the entry point that serves Vert.x requests.
+ *
+ * <pre>{@code
+ * Application app = new Application(List.of(url("/", MainHandler.class)), Map.of("debug", true));
+ * app.listen(8888);
+ * IOLoop.current().start();
+ * }</pre>
+ *
+ * <p>Rules are compiled when the application is built: patterns, handler constructors and verb
+ * methods are looked up once and each verb method's arity is checked against its pattern, so a
+ * mismatch fails here with a message naming class, method and pattern. The application is a
+ * Vert.x {@code Handler<HttpServerRequest>}, so it can also be mounted in any Vert.x server.
+ *
+ * <p>Tornado: tornado.web.Application.
+ */
+public class Application implements Handler<HttpServerRequest> {
+  private static final String WILDCARD_HOST = ".*$";
+
+  private final Settings settings;
+  private final Consumer<RequestHandler> logFunction;
+  private final Route defaultRoute;
+  private volatile HostRules[] hostRules;
+  private final Map<String, Route> namedRoutes = new HashMap<>();
+
+  /**
+   * An application with rules and no settings.
+   *
+   * <p>Tornado: Application(handlers).
+   *
+   * @param handlers the rules, made with {@code url(...)}
+   */
+  public Application(List<UrlSpec> handlers) {
+    this(handlers, Settings.empty());
+  }
+
+  /**
+   * An application with rules and settings under Tornado's key names.
+   *
+   * <p>Tornado: Application(handlers, **settings).
+   *
+   * @param handlers the rules
+   * @param settings settings such as {@code Map.of("debug", true)}
+   */
+  public Application(List<UrlSpec> handlers, Map<String, ?> settings) {
+    this(handlers, Settings.of(settings));
+  }
+
+  /**
+   * An application with rules and settings.
+   *
+   * <p>Tornado: Application(handlers, **settings).
+   *
+   * @param handlers the rules
+   * @param settings the settings
+   */
+  public Application(List<UrlSpec> handlers, Settings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.logFunction = settings.logFunction().orElse(null);
+    this.hostRules = new HostRules[] {new HostRules(WILDCARD_HOST, compile(handlers))};
+    this.defaultRoute = settings.defaultHandlerClass()
+        .map(cls -> Route.compile(UrlSpec.url(".*", cls, settings.defaultHandlerArgs())))
+        .orElseGet(() -> Route.compile(UrlSpec.url(".*", ErrorHandler.class, Map.of("status_code", 404))));
+  }
+
+  private List<Route> compile(List<UrlSpec> specs) {
+    List<Route> routes = new ArrayList<>(specs.size());
+    for (UrlSpec spec : specs) {
+      Route route = Route.compile(spec);
+      routes.add(route);
+      if (route.name != null) {
+        synchronized (namedRoutes) {
+          if (namedRoutes.containsKey(route.name)) {
+            Log.APPLICATION.warn("Multiple handlers named {}; replacing previous value", route.name);
+          }
+          namedRoutes.put(route.name, route);
+        }
+      }
+    }
+    return List.copyOf(routes);
+  }
+
+  /**
+   * Adds rules for a host pattern (matched against the lower-cased host name without port, implicit
+   * {@code $}). Host rules are tried in the order added, before the rules given to the constructor;
+   * a host that matches but has no matching path falls through to the next host rule.
+   *
+   * <p>Tornado: Application.add_handlers.
+   *
+   * @param hostPattern a regex for the host name
+   * @param handlers the rules for that host
+   */
+  public void addHandlers(String hostPattern, List<UrlSpec> handlers) {
+    HostRules added = new HostRules(hostPattern, compile(handlers));
+    synchronized (this) {
+      HostRules[] old = hostRules;
+      HostRules[] updated = new HostRules[old.length + 1];
+      System.arraycopy(old, 0, updated, 0, old.length - 1);
+      updated[old.length - 1] = added;
+      updated[old.length] = old[old.length - 1];
+      hostRules = updated;
+    }
+  }
+
+  /** Tornado: Application.settings. @return the settings */
+  public Settings settings() {
+    return settings;
+  }
+
+  /**
+   * The path of a named rule with arguments substituted, each percent-encoded with {@code /} kept
+   * and space as {@code %20}.
+   *
+   * <p>Tornado: Application.reverse_url.
+   *
+   * @param name the rule's name
+   * @param args values for its groups, turned into strings
+   * @return the path
+   * @throws IllegalArgumentException when no rule has that name, or the arguments do not fit
+   */
+  public String reverseUrl(String name, Object... args) {
+    Route route;
+    synchronized (namedRoutes) {
+      route = namedRoutes.get(name);
+    }
+    if (route == null) {
+      throw new IllegalArgumentException(name + " not found in named urls");
+    }
+    return route.pattern.reverse(args);
+  }
+
+  /**
+   * Serves on a port on all interfaces, on the current loop.
+   *
+   * <p>Tornado: Application.listen(port).
+   *
+   * @param port the port, or 0 for any free port
+   * @return the server, once listening
+   */
+  public Future<HttpServer> listen(int port) {
+    return listen(port, null, new ServerOptions());
+  }
+
+  /**
+   * Serves on a port and address.
+   *
+   * <p>Tornado: Application.listen(port, address).
+   *
+   * @param port the port, or 0 for any free port
+   * @param address the address to bind, or null for all
+   * @return the server, once listening
+   */
+  public Future<HttpServer> listen(int port, String address) {
+    return listen(port, address, new ServerOptions());
+  }
+
+  /**
+   * Serves with server options, such as {@code new ServerOptions().processes(0)} for one event loop
+   * per core.
+   *
+   * <p>Tornado: Application.listen(port, address, **httpserver_kwargs).
+   *
+   * @param port the port, or 0 for any free port
+   * @param address the address to bind, or null for all
+   * @param options the server options
+   * @return the server, once listening
+   */
+  public Future<HttpServer> listen(int port, String address, ServerOptions options) {
+    return HttpServer.listen(IOLoop.current(), this, port, address, options);
+  }
+
+  /**
+   * Serves one Vert.x request: routes it, makes the handler and runs its lifecycle.
+   *
+   * <p>Tornado: Application.__call__ / Application.find_handler.
+   *
+   * @param vertxRequest the request
+   */
+  @Override
+  public void handle(HttpServerRequest vertxRequest) {
+    ServerRequest request = new ServerRequest(vertxRequest, System.nanoTime());
+    RequestHandler handler;
+    try {
+      handler = findHandler(request);
+    } catch (RuntimeException e) {
+      Log.APPLICATION.error("Uncaught exception creating handler for {}", request, e);
+      vertxRequest.response().setStatusCode(500).end();
+      return;
+    }
+    if (hasBody(vertxRequest.headers())) {
+      vertxRequest.body().onComplete(ar -> {
+        if (ar.succeeded()) {
+          request.body(ar.result().getBytes());
+          handler.execute();
+        }
+      });
+    } else {
+      handler.execute();
+    }
+  }
+
+  private static boolean hasBody(MultiMap headers) {
+    String length = headers.get("Content-Length");
+    return (length != null && !length.equals("0")) || headers.contains("Transfer-Encoding");
+  }
+
+  private RequestHandler findHandler(ServerRequest request) {
+    String path = request.path();
+    String hostName = null;
+    for (HostRules rules : hostRules) {
+      if (rules.wildcard) {
+        RequestHandler handler = matchPath(rules, path, request);
+        if (handler != null) {
+          return handler;
+        }
+        continue;
+      }
+      if (hostName == null) {
+        hostName = request.hostName();
+      }
+      if (rules.host.matcher(hostName).matches()) {
+        RequestHandler handler = matchPath(rules, path, request);
+        if (handler != null) {
+          return handler;
+        }
+      }
+    }
+    return create(defaultRoute, request, new String[0], Map.of());
+  }
+
+  private RequestHandler matchPath(HostRules rules, String path, ServerRequest request) {
+    for (Route route : rules.routes) {
+      Matcher m = route.pattern.match(path);
+      if (m != null) {
+        int groups = route.pattern.groupCount;
+        String[] args = new String[groups];
+        for (int i = 0; i < groups; i++) {
+          args[i] = m.group(i + 1);
+        }
+        Map<String, String> kwargs = Map.of();
+        if (!route.pattern.groupNames.isEmpty()) {
+          kwargs = new java.util.LinkedHashMap<>();
+          for (int i = 0; i < route.pattern.groupNames.size(); i++) {
+            kwargs.put(route.pattern.groupNames.get(i), m.group(route.pattern.javaGroupNames.get(i)));
+          }
+        }
+        return create(route, request, args, kwargs);
+      }
+    }
+    return null;
+  }
+
+  private RequestHandler create(Route route, ServerRequest request, String[] args, Map<String, String> kwargs) {
+    RequestHandler handler = route.factory.get();
+    handler.attach(this, request, route, args, kwargs);
+    return handler;
+  }
+
+  /**
+   * Writes the access-log line for a finished request ({@code 200 GET / (127.0.0.1) 0.52ms}) on
+   * {@code jornado.access}: INFO below 400, WARN below 500, ERROR otherwise; or calls the
+   * {@code log_function} setting instead.
+   *
+   * <p>Tornado: Application.log_request.
+   *
+   * @param handler the finished handler
+   */
+  public void logRequest(RequestHandler handler) {
+    if (logFunction != null) {
+      logFunction.accept(handler);
+      return;
+    }
+    int status = handler.getStatus();
+    Logger log = Log.ACCESS;
+    boolean enabled = status < 400 ? log.isInfoEnabled() : status < 500 ? log.isWarnEnabled() : log.isErrorEnabled();
+    if (!enabled) {
+      return;
+    }
+    String line = status + " " + handler.requestSummary() + " " + millis(handler.request().requestTime());
+    if (status < 400) {
+      log.info(line);
+    } else if (status < 500) {
+      log.warn(line);
+    } else {
+      log.error(line);
+    }
+  }
+
+  static String millis(double seconds) {
+    long hundredths = Math.round(seconds * 100_000);
+    long whole = hundredths / 100;
+    long frac = hundredths % 100;
+    return whole + (frac < 10 ? ".0" : ".") + frac + "ms";
+  }
+}

@@ -1,0 +1,41 @@
+package io.jornado.web;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Header names in Tornado's Http-Header-Case, and the normalisation itself. */
+final class HeaderNames {
+  static final String SERVER = "Server";
+  static final String CONTENT_TYPE = "Content-Type";
+  static final String CONTENT_LENGTH = "Content-Length";
+  static final String CONTENT_ENCODING = "Content-Encoding";
+  static final String CONTENT_LANGUAGE = "Content-Language";
+  static final String DATE = "Date";
+  static final String ETAG = "Etag";
+  static final String TEXT_HTML = "text/html; charset=UTF-8";
+
+  private static final int CACHE_LIMIT = 512;
+  private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+  private HeaderNames() {}
+
+  /** "content-TYPE" -> "Content-Type", as httputil._normalize_header (cached for common names). */
+  static String normalize(String name) {
+    String cached = CACHE.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    StringBuilder out = new StringBuilder(name.length());
+    boolean upper = true;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+      upper = c == '-';
+    }
+    String normalized = out.toString();
+    if (CACHE.size() < CACHE_LIMIT) {
+      CACHE.put(name, normalized);
+    }
+    return normalized;
+  }
+}

@@ -1,0 +1,943 @@
+package io.jornado.web;
+
+import io.jornado.escape.Escape;
+import io.jornado.httputil.HttpStatus;
+import io.jornado.httputil.ServerRequest;
+import io.jornado.ioloop.IOLoop;
+import io.jornado.log.Log;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Serves one request. Subclass it and add public verb methods named after HTTP methods, taking one
+ * {@code String} per group of the route's pattern and returning {@code void} (the response finishes
+ * on return) or a {@code Future} (it finishes when the future completes):
+ *
+ * <pre>{@code
+ * public class StoryHandler extends RequestHandler {
+ *   public void get(String storyId) { write("You requested the story " + storyId); }
+ * }
+ * }</pre>
+ *
+ * <p>A handler runs on one event loop, so its code is single-threaded as in Tornado. The lifecycle
+ * per request: construction, {@link #setDefaultHeaders()}, {@link #initialize(Map)}, the 405 check
+ * for methods outside {@link SupportedMethods}, body parsing, {@link #prepare()}, the verb method,
+ * {@link #finish()}, the access log, {@link #onFinish()}.
+ *
+ * <p>Tornado: tornado.web.RequestHandler.
+ */
+public class RequestHandler {
+  private static final Object[] NO_PATH_ARGS = new String[0];
+
+  private Application application;
+  private ServerRequest request;
+  private HttpServerResponse response;
+  private Route route;
+  private Context context;
+  private String[] rawPathArgs;
+  private String[] pathArgs = (String[]) NO_PATH_ARGS;
+  private Map<String, String> pathKwargs = Map.of();
+  private int status = 200;
+  private String reason = "OK";
+  private Buffer writeBuffer;
+  private boolean ownsWriteBuffer;
+  private boolean headersWritten;
+  private boolean finished;
+  private boolean detached;
+  private Object currentUser;
+  private boolean currentUserLoaded;
+
+  /** Handlers are made by the application, one per request. Tornado: RequestHandler.__init__. */
+  public RequestHandler() {}
+
+  final void attach(Application application, ServerRequest request, Route route, String[] rawPathArgs, Map<String, String> rawKwargs) {
+    this.application = application;
+    this.request = request;
+    this.response = request.vertxRequest().response();
+    this.route = route;
+    this.context = Vertx.currentContext();
+    this.rawPathArgs = rawPathArgs;
+    this.pathKwargs = rawKwargs;
+    clear();
+    initialize(route.kwargs);
+  }
+
+  // ---- hooks -------------------------------------------------------------------------------
+
+  /**
+   * Receives the route's keyword arguments; override to keep what the handler needs.
+   *
+   * <p>Tornado: RequestHandler.initialize(**kwargs).
+   *
+   * @param kwargs the arguments given in {@code url(pattern, Handler.class, kwargs)}
+   */
+  public void initialize(Map<String, Object> kwargs) {}
+
+  /**
+   * Sets headers every response of this handler carries, errors included.
+   *
+   * <p>Tornado: RequestHandler.set_default_headers.
+   */
+  public void setDefaultHeaders() {}
+
+  /**
+   * Runs before the verb method; may finish the response itself, which skips the verb.
+   *
+   * <p>Tornado: RequestHandler.prepare.
+   */
+  public void prepare() {}
+
+  /**
+   * The asynchronous form of {@link #prepare()}: override to return a future the verb method waits
+   * for. The default calls {@code prepare()} and returns null (nothing to wait for).
+   *
+   * <p>Tornado: RequestHandler.prepare (as a coroutine).
+   *
+   * @return a future to wait for, or null
+   */
+  public Future<?> prepareAsync() {
+    prepare();
+    return null;
+  }
+
+  /**
+   * Runs after the response is sent and logged; for cleanup.
+   *
+   * <p>Tornado: RequestHandler.on_finish.
+   */
+  public void onFinish() {}
+
+  /**
+   * Determines the current user; called at most once per request, by {@link #currentUser()}.
+   *
+   * <p>Tornado: RequestHandler.get_current_user.
+   *
+   * @return the user, or null when nobody is logged in
+   */
+  public Object getCurrentUser() {
+    return null;
+  }
+
+  /**
+   * The current user, computed once by {@link #getCurrentUser()}.
+   *
+   * <p>Tornado: RequestHandler.current_user.
+   *
+   * @return the user, if any
+   */
+  public final Optional<Object> currentUser() {
+    if (!currentUserLoaded) {
+      currentUser = getCurrentUser();
+      currentUserLoaded = true;
+    }
+    return Optional.ofNullable(currentUser);
+  }
+
+  /**
+   * Replaces the current user.
+   *
+   * <p>Tornado: RequestHandler.current_user (setter).
+   *
+   * @param user the user, or null
+   */
+  public final void currentUser(Object user) {
+    currentUser = user;
+    currentUserLoaded = true;
+  }
+
+  // ---- input --------------------------------------------------------------------------------
+
+  /** Tornado: RequestHandler.request. @return the request */
+  public final ServerRequest request() {
+    return request;
+  }
+
+  /** Tornado: RequestHandler.application. @return the application serving this request */
+  public final Application application() {
+    return application;
+  }
+
+  /** Tornado: RequestHandler.settings. @return the application's settings */
+  public final Settings settings() {
+    return application.settings();
+  }
+
+  /** Tornado: RequestHandler.path_args. @return the decoded path groups (null for an unmatched optional group) */
+  public final List<String> pathArgs() {
+    return java.util.Collections.unmodifiableList(java.util.Arrays.asList(pathArgs));
+  }
+
+  /** Tornado: RequestHandler.path_kwargs. @return decoded named groups by name */
+  public final Map<String, String> pathKwargs() {
+    return pathKwargs;
+  }
+
+  /** The loop this handler runs on. Tornado: IOLoop.current() inside a handler. @return the loop */
+  public final IOLoop ioLoop() {
+    return IOLoop.of(context);
+  }
+
+  /**
+   * The last value of a required argument from the query or body (body values come after query
+   * values), with control characters replaced by spaces and surrounding whitespace stripped.
+   *
+   * <p>Tornado: RequestHandler.get_argument(name).
+   *
+   * @param name the argument name
+   * @return its value
+   * @throws MissingArgumentError when absent (400)
+   */
+  public String getArgument(String name) {
+    return requiredLast("all", name, true);
+  }
+
+  /**
+   * The last value of an argument, or a default.
+   *
+   * <p>Tornado: RequestHandler.get_argument(name, default).
+   *
+   * @param name the argument name
+   * @param defaultValue returned when absent
+   * @return its value or the default
+   */
+  public String getArgument(String name, String defaultValue) {
+    return getArgument(name, defaultValue, true);
+  }
+
+  /**
+   * The last value of an argument, or a default, optionally unstripped.
+   *
+   * <p>Tornado: RequestHandler.get_argument(name, default, strip).
+   *
+   * @param name the argument name
+   * @param defaultValue returned when absent
+   * @param strip whether to strip surrounding whitespace
+   * @return its value or the default
+   */
+  public String getArgument(String name, String defaultValue, boolean strip) {
+    List<String> values = arguments("all", name, strip);
+    return values.isEmpty() ? defaultValue : values.get(values.size() - 1);
+  }
+
+  /** Tornado: RequestHandler.get_arguments(name). @param name the argument name @return every value, possibly none */
+  public List<String> getArguments(String name) {
+    return arguments("all", name, true);
+  }
+
+  /** Tornado: RequestHandler.get_arguments(name, strip). @param name the argument name @param strip whether to strip @return every value */
+  public List<String> getArguments(String name, boolean strip) {
+    return arguments("all", name, strip);
+  }
+
+  /** Tornado: RequestHandler.get_query_argument(name). @param name the argument name @return its last value @throws MissingArgumentError when absent */
+  public String getQueryArgument(String name) {
+    return requiredLast("query", name, true);
+  }
+
+  /** Tornado: RequestHandler.get_query_argument(name, default). @param name the argument name @param defaultValue when absent @return its last value or the default */
+  public String getQueryArgument(String name, String defaultValue) {
+    List<String> values = arguments("query", name, true);
+    return values.isEmpty() ? defaultValue : values.get(values.size() - 1);
+  }
+
+  /** Tornado: RequestHandler.get_query_arguments(name). @param name the argument name @return every value */
+  public List<String> getQueryArguments(String name) {
+    return arguments("query", name, true);
+  }
+
+  /** Tornado: RequestHandler.get_body_argument(name). @param name the argument name @return its last value @throws MissingArgumentError when absent */
+  public String getBodyArgument(String name) {
+    return requiredLast("body", name, true);
+  }
+
+  /** Tornado: RequestHandler.get_body_argument(name, default). @param name the argument name @param defaultValue when absent @return its last value or the default */
+  public String getBodyArgument(String name, String defaultValue) {
+    List<String> values = arguments("body", name, true);
+    return values.isEmpty() ? defaultValue : values.get(values.size() - 1);
+  }
+
+  /** Tornado: RequestHandler.get_body_arguments(name). @param name the argument name @return every value */
+  public List<String> getBodyArguments(String name) {
+    return arguments("body", name, true);
+  }
+
+  private String requiredLast(String source, String name, boolean strip) {
+    List<String> values = arguments(source, name, strip);
+    if (values.isEmpty()) {
+      throw new MissingArgumentError(name);
+    }
+    return values.get(values.size() - 1);
+  }
+
+  private List<String> arguments(String source, String name, boolean strip) {
+    ServerRequest.ArgumentValues found = request.argumentValues(source, name);
+    if (found.invalidBytes() != null) {
+      throw new HttpError(400, "Invalid unicode in %s: %s", name, Escape.bytesRepr(found.invalidBytes(), 40));
+    }
+    List<String> values = new ArrayList<>(found.values().size());
+    for (String v : found.values()) {
+      String cleaned = ArgumentText.removeControlCharacters(v);
+      values.add(strip ? ArgumentText.stripPython(cleaned) : cleaned);
+    }
+    return values;
+  }
+
+  /** Tornado: RequestHandler.cookies. @return the request's cookies by name */
+  public Map<String, String> cookies() {
+    return request.cookies();
+  }
+
+  /** Tornado: RequestHandler.get_cookie(name). @param name the cookie name @return its value, if sent */
+  public Optional<String> getCookie(String name) {
+    return Optional.ofNullable(request.cookies().get(name));
+  }
+
+  /** Tornado: RequestHandler.get_cookie(name, default). @param name the cookie name @param defaultValue when absent @return its value or the default */
+  public String getCookie(String name, String defaultValue) {
+    return request.cookies().getOrDefault(name, defaultValue);
+  }
+
+  // ---- output -------------------------------------------------------------------------------
+
+  /**
+   * Resets headers and content: {@code Server}, {@code Content-Type: text/html; charset=UTF-8} and
+   * {@code Date}, then {@link #setDefaultHeaders()}; status 200.
+   *
+   * <p>Tornado: RequestHandler.clear.
+   */
+  public void clear() {
+    MultiMap headers = response.headers();
+    headers.clear();
+    headers.set(HeaderNames.SERVER, ServerIdentity.SERVER_HEADER);
+    headers.set(HeaderNames.CONTENT_TYPE, HeaderNames.TEXT_HTML);
+    headers.set(HeaderNames.DATE, HttpDates.now());
+    setDefaultHeaders();
+    writeBuffer = null;
+    status = 200;
+    reason = "OK";
+  }
+
+  /**
+   * Sets the status with its standard reason phrase ({@code Unknown} for a code without one).
+   *
+   * <p>Tornado: RequestHandler.set_status(code).
+   *
+   * @param statusCode the status code
+   */
+  public void setStatus(int statusCode) {
+    setStatus(statusCode, null);
+  }
+
+  /**
+   * Sets the status and reason; a reason that is not a valid reason phrase (CR, LF, other control
+   * characters) or that contains {@code <} becomes {@code Unknown}.
+   *
+   * <p>Tornado: RequestHandler.set_status(code, reason).
+   *
+   * @param statusCode the status code
+   * @param reasonPhrase the reason, or null for the standard one
+   */
+  public void setStatus(int statusCode, String reasonPhrase) {
+    this.status = statusCode;
+    if (reasonPhrase == null) {
+      this.reason = HttpStatus.reason(statusCode);
+    } else {
+      this.reason = HeaderValues.isValidReason(reasonPhrase) ? reasonPhrase : "Unknown";
+    }
+  }
+
+  /** Tornado: RequestHandler.get_status. @return the response status */
+  public int getStatus() {
+    return status;
+  }
+
+  /** Tornado: RequestHandler._reason. @return the response reason phrase */
+  public String getReason() {
+    return reason;
+  }
+
+  /**
+   * Sets a response header, replacing earlier values. Values may be strings, numbers or dates
+   * ({@code Instant}, {@code Date}, {@code ZonedDateTime}: formatted as HTTP dates).
+   *
+   * <p>Tornado: RequestHandler.set_header.
+   *
+   * @param name the header name (sent in Http-Header-Case)
+   * @param value the value
+   * @throws IllegalArgumentException naming the value when it holds CR, LF or another unsafe character
+   */
+  public void setHeader(String name, Object value) {
+    response.headers().set(HeaderNames.normalize(name), convertHeaderValue(value));
+  }
+
+  /**
+   * Adds a response header value, keeping earlier ones.
+   *
+   * <p>Tornado: RequestHandler.add_header.
+   *
+   * @param name the header name
+   * @param value the value
+   * @throws IllegalArgumentException naming the value when it is unsafe
+   */
+  public void addHeader(String name, Object value) {
+    response.headers().add(HeaderNames.normalize(name), convertHeaderValue(value));
+  }
+
+  /**
+   * Removes a response header.
+   *
+   * <p>Tornado: RequestHandler.clear_header.
+   *
+   * @param name the header name
+   */
+  public void clearHeader(String name) {
+    response.headers().remove(name);
+  }
+
+  /** Tornado: RequestHandler._headers. @return the response headers set so far */
+  public MultiMap responseHeaders() {
+    return response.headers();
+  }
+
+  private static String convertHeaderValue(Object value) {
+    String text;
+    if (value instanceof String) {
+      text = (String) value;
+    } else if (value instanceof Number) {
+      text = value.toString();
+    } else if (value instanceof Instant || value instanceof Date || value instanceof ZonedDateTime) {
+      Instant instant = value instanceof Date ? ((Date) value).toInstant()
+          : value instanceof ZonedDateTime ? ((ZonedDateTime) value).toInstant() : (Instant) value;
+      text = HttpDates.format(instant);
+    } else if (value instanceof TemporalAccessor) {
+      text = HttpDates.format(Instant.from((TemporalAccessor) value));
+    } else if (value == null) {
+      throw new IllegalArgumentException("Unsupported header value null");
+    } else {
+      throw new IllegalArgumentException("Unsupported header value " + value + " of type " + value.getClass().getName());
+    }
+    if (!HeaderValues.isSafe(text)) {
+      throw new IllegalArgumentException("Unsafe header value " + Escape.repr(text));
+    }
+    return text;
+  }
+
+  /**
+   * Adds text to the response buffer (UTF-8).
+   *
+   * <p>Tornado: RequestHandler.write(str).
+   *
+   * @param chunk the text
+   */
+  public void write(String chunk) {
+    append(Buffer.buffer(chunk.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Tornado: RequestHandler.write(bytes). @param chunk the bytes */
+  public void write(byte[] chunk) {
+    append(Buffer.buffer(chunk));
+  }
+
+  /** Tornado: RequestHandler.write(bytes). @param chunk the bytes */
+  public void write(Buffer chunk) {
+    append(chunk);
+  }
+
+  /**
+   * Writes a map as JSON ({@code application/json; charset=UTF-8}), as Python's {@code json.dumps}
+   * would, with non-ASCII escaped and {@code </} as {@code <\/}.
+   *
+   * <p>Tornado: RequestHandler.write(dict).
+   *
+   * @param chunk the map
+   */
+  public void write(Map<?, ?> chunk) {
+    writeJson(chunk);
+  }
+
+  /**
+   * Writes text, bytes, a Buffer, a map, a {@code JsonObject}, or a record/POJO as JSON. Lists,
+   * arrays and other collections are refused, as Tornado refuses lists.
+   *
+   * <p>Tornado: RequestHandler.write.
+   *
+   * @param chunk the value
+   * @throws IllegalArgumentException for a list, array or collection
+   */
+  public void write(Object chunk) {
+    if (chunk instanceof String) {
+      write((String) chunk);
+    } else if (chunk instanceof byte[]) {
+      write((byte[]) chunk);
+    } else if (chunk instanceof Buffer) {
+      write((Buffer) chunk);
+    } else if (chunk instanceof Collection || chunk instanceof JsonArray || (chunk != null && chunk.getClass().isArray())) {
+      throw new IllegalArgumentException("write() only accepts bytes, strings, maps and objects written as JSON objects. "
+          + "Lists not accepted for security reasons; see "
+          + "http://www.tornadoweb.org/en/stable/web.html#tornado.web.RequestHandler.write");
+    } else if (chunk == null) {
+      throw new IllegalArgumentException("write() does not accept null");
+    } else {
+      writeJson(chunk);
+    }
+  }
+
+  private void writeJson(Object value) {
+    if (finished) {
+      throw new IllegalStateException("Cannot write() after finish()");
+    }
+    String json = Escape.jsonEncode(value);
+    setHeader(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
+    write(json);
+  }
+
+  private void append(Buffer chunk) {
+    if (finished) {
+      throw new IllegalStateException("Cannot write() after finish()");
+    }
+    if (writeBuffer == null) {
+      writeBuffer = chunk;
+      ownsWriteBuffer = false;
+    } else {
+      if (!ownsWriteBuffer) {
+        writeBuffer = Buffer.buffer(writeBuffer.length() + chunk.length()).appendBuffer(writeBuffer);
+        ownsWriteBuffer = true;
+      }
+      writeBuffer.appendBuffer(chunk);
+    }
+  }
+
+  /**
+   * Sends the headers (first time) and what has been written so far. Without a Content-Length the
+   * response becomes chunked.
+   *
+   * <p>Tornado: RequestHandler.flush.
+   *
+   * @return completes when the data has been handed to the connection
+   */
+  public Future<Void> flush() {
+    Buffer chunk = takeBuffer();
+    if (!headersWritten) {
+      headersWritten = true;
+      writeStatus();
+      if (!response.headers().contains(HeaderNames.CONTENT_LENGTH)) {
+        response.setChunked(true);
+      }
+    }
+    return chunk.length() == 0 && response.headWritten() ? Future.succeededFuture() : response.write(chunk);
+  }
+
+  private Buffer takeBuffer() {
+    Buffer chunk = writeBuffer == null ? Buffer.buffer() : writeBuffer;
+    writeBuffer = null;
+    return chunk;
+  }
+
+  private void writeStatus() {
+    response.setStatusCode(status);
+    response.setStatusMessage(reason);
+  }
+
+  /**
+   * Finishes the response with a last chunk.
+   *
+   * <p>Tornado: RequestHandler.finish(chunk).
+   *
+   * @param chunk a value {@link #write(Object)} accepts
+   * @return completes when the response has been handed to the connection
+   */
+  public Future<Void> finish(Object chunk) {
+    if (finished) {
+      throw new IllegalStateException("finish() called twice");
+    }
+    if (chunk != null) {
+      write(chunk);
+    }
+    return finish();
+  }
+
+  /**
+   * Finishes the response: adds an ETag (and answers 304 when it matches {@code If-None-Match}) and
+   * a Content-Length unless already flushed, sends everything, logs the request, runs onFinish.
+   *
+   * <p>Tornado: RequestHandler.finish.
+   *
+   * @return completes when the response has been handed to the connection
+   * @throws IllegalStateException when called twice
+   */
+  public Future<Void> finish() {
+    if (finished) {
+      throw new IllegalStateException("finish() called twice");
+    }
+    Future<Void> sent;
+    if (!headersWritten) {
+      MultiMap headers = response.headers();
+      String method = request.method();
+      if (status == 200 && ("GET".equals(method) || "HEAD".equals(method)) && !headers.contains(HeaderNames.ETAG)) {
+        setEtagHeader();
+        if (checkEtagHeader()) {
+          writeBuffer = null;
+          setStatus(304);
+        }
+      }
+      if (status == 204 || status == 304 || (status >= 100 && status < 200)) {
+        if (writeBuffer != null && writeBuffer.length() > 0) {
+          throw new IllegalStateException("Cannot send body with " + status);
+        }
+        headers.remove(HeaderNames.CONTENT_ENCODING);
+        headers.remove(HeaderNames.CONTENT_LANGUAGE);
+        headers.remove(HeaderNames.CONTENT_TYPE);
+      } else if (!headers.contains(HeaderNames.CONTENT_LENGTH)) {
+        headers.set(HeaderNames.CONTENT_LENGTH, Integer.toString(writeBuffer == null ? 0 : writeBuffer.length()));
+      }
+      headersWritten = true;
+      writeStatus();
+    }
+    sent = response.end(takeBuffer());
+    finished = true;
+    request.markFinished();
+    application.logRequest(this);
+    try {
+      onFinish();
+    } catch (RuntimeException e) {
+      Log.APPLICATION.error("Exception in onFinish for {}", request, e);
+    }
+    return sent;
+  }
+
+  /** Tornado: RequestHandler._finished. @return whether finish() has run */
+  public final boolean isFinished() {
+    return finished;
+  }
+
+  /**
+   * Takes the connection away from Jornado: the response is not finished automatically.
+   *
+   * <p>Tornado: RequestHandler.detach (here the Vert.x response stays usable).
+   *
+   * @return the Vert.x response to finish by hand
+   */
+  public HttpServerResponse detach() {
+    detached = true;
+    return response;
+  }
+
+  /**
+   * Redirects with 302, or 301 when permanent.
+   *
+   * <p>Tornado: RequestHandler.redirect(url).
+   *
+   * @param url the Location
+   */
+  public void redirect(String url) {
+    redirect(url, false, null);
+  }
+
+  /** Tornado: RequestHandler.redirect(url, permanent). @param url the Location @param permanent 301 instead of 302 */
+  public void redirect(String url, boolean permanent) {
+    redirect(url, permanent, null);
+  }
+
+  /**
+   * Redirects with an explicit 3xx status.
+   *
+   * <p>Tornado: RequestHandler.redirect(url, permanent, status).
+   *
+   * @param url the Location
+   * @param permanent 301 instead of 302 when status is null
+   * @param statusCode a status from 300 to 399, or null
+   * @throws IllegalStateException when headers were already sent
+   * @throws IllegalArgumentException for a status outside 300-399
+   */
+  public void redirect(String url, boolean permanent, Integer statusCode) {
+    if (headersWritten) {
+      throw new IllegalStateException("Cannot redirect after headers have been written");
+    }
+    int code = statusCode == null ? (permanent ? 301 : 302) : statusCode;
+    if (code < 300 || code > 399) {
+      throw new IllegalArgumentException("Redirect status must be 300-399, got " + code);
+    }
+    setStatus(code);
+    setHeader("Location", url);
+    finish();
+  }
+
+  /** Tornado: RequestHandler.send_error(). Sends a 500 page. */
+  public void sendError() {
+    sendError(500, null);
+  }
+
+  /** Tornado: RequestHandler.send_error(status_code). @param statusCode the status to send */
+  public void sendError(int statusCode) {
+    sendError(statusCode, null);
+  }
+
+  /**
+   * Sends an error page through {@link #writeError(int, Throwable)}, replacing whatever was written.
+   *
+   * <p>Tornado: RequestHandler.send_error(status_code, exc_info=...).
+   *
+   * @param statusCode the status to send
+   * @param error the exception behind it, or null
+   */
+  public void sendError(int statusCode, Throwable error) {
+    if (headersWritten) {
+      Log.GENERAL.error("Cannot send error response after headers written");
+      if (!finished) {
+        try {
+          finish();
+        } catch (RuntimeException e) {
+          Log.GENERAL.error("Failed to flush partial response", e);
+        }
+      }
+      return;
+    }
+    clear();
+    String customReason = error instanceof HttpError ? ((HttpError) error).reason() : null;
+    setStatus(statusCode, customReason);
+    try {
+      writeError(statusCode, error);
+    } catch (RuntimeException e) {
+      Log.APPLICATION.error("Uncaught exception in writeError", e);
+    }
+    if (!finished) {
+      finish();
+    }
+  }
+
+  /**
+   * Writes the error page: the stack trace as text/plain with {@code serve_traceback}, else
+   * {@code <html><title>CODE: REASON</title><body>CODE: REASON</body></html>}.
+   *
+   * <p>Tornado: RequestHandler.write_error.
+   *
+   * @param statusCode the status being sent
+   * @param error the exception behind it, or null
+   */
+  public void writeError(int statusCode, Throwable error) {
+    if (settings().serveTraceback() && error != null) {
+      setHeader(HeaderNames.CONTENT_TYPE, "text/plain");
+      StringWriter trace = new StringWriter();
+      error.printStackTrace(new PrintWriter(trace));
+      finish(trace.toString());
+    } else {
+      String message = statusCode + ": " + Escape.xhtmlEscape(reason);
+      finish("<html><title>" + message + "</title><body>" + message + "</body></html>");
+    }
+  }
+
+  /**
+   * The ETag for the buffered body: the quoted SHA-1 hex digest; return empty to send none.
+   *
+   * <p>Tornado: RequestHandler.compute_etag.
+   *
+   * @return the ETag value, if any
+   */
+  public Optional<String> computeEtag() {
+    return Optional.of(Etags.sha1(writeBuffer));
+  }
+
+  /** Sets the Etag header from {@link #computeEtag()}. Tornado: RequestHandler.set_etag_header. */
+  public void setEtagHeader() {
+    computeEtag().ifPresent(etag -> setHeader(HeaderNames.ETAG, etag));
+  }
+
+  /**
+   * Whether the request's {@code If-None-Match} matches the response's Etag (weak comparison,
+   * several tags, {@code *}).
+   *
+   * <p>Tornado: RequestHandler.check_etag_header.
+   *
+   * @return true when a 304 should be sent
+   */
+  public boolean checkEtagHeader() {
+    return Etags.matches(response.headers().get(HeaderNames.ETAG), request.headers().get("If-None-Match"));
+  }
+
+  /**
+   * The URL path of a named rule with arguments substituted.
+   *
+   * <p>Tornado: RequestHandler.reverse_url.
+   *
+   * @param name the rule's name
+   * @param args values for its groups
+   * @return the path
+   */
+  public String reverseUrl(String name, Object... args) {
+    return application.reverseUrl(name, args);
+  }
+
+  /**
+   * Logs an exception raised while serving: an {@code HttpError}'s log message as a warning on
+   * {@code jornado.general}, anything else as "Uncaught exception" with the request on
+   * {@code jornado.application}.
+   *
+   * <p>Tornado: RequestHandler.log_exception.
+   *
+   * @param error the exception
+   */
+  public void logException(Throwable error) {
+    if (error instanceof HttpError) {
+      HttpError httpError = (HttpError) error;
+      String message = httpError.formattedLogMessage();
+      if (message != null) {
+        Log.GENERAL.warn("{} {}: {}", httpError.statusCode(), requestSummary(), message);
+      }
+    } else {
+      Log.APPLICATION.error("Uncaught exception {}\n{}", requestSummary(), request, error);
+    }
+  }
+
+  /** Tornado: RequestHandler._request_summary. @return {@code METHOD URI (REMOTE_IP)} */
+  public String requestSummary() {
+    return request.method() + " " + request.uri() + " (" + request.remoteIp() + ")";
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+
+  final void execute() {
+    try {
+      String method = request.method();
+      if (!route.type.supportedMethods.contains(method)) {
+        throw new HttpError(405);
+      }
+      try {
+        request.parseBody();
+      } catch (IllegalArgumentException e) {
+        throw new HttpError(400, "Invalid body: %s", e.getMessage());
+      }
+      decodePathArgs();
+      Future<?> prepared = prepareAsync();
+      if (prepared != null) {
+        prepared.onComplete(ar -> onLoop(() -> {
+          if (ar.failed()) {
+            handleRequestException(ar.cause());
+          } else {
+            runVerb();
+          }
+        }));
+      } else {
+        runVerb();
+      }
+    } catch (Throwable t) {
+      handleRequestException(t);
+    }
+  }
+
+  private void decodePathArgs() {
+    if (rawPathArgs.length == 0) {
+      return;
+    }
+    String[] decoded = new String[rawPathArgs.length];
+    for (int i = 0; i < decoded.length; i++) {
+      decoded[i] = decodePathArg(rawPathArgs[i]);
+    }
+    pathArgs = decoded;
+    if (!pathKwargs.isEmpty()) {
+      Map<String, String> named = new java.util.LinkedHashMap<>();
+      pathKwargs.forEach((k, v) -> named.put(k, decodePathArg(v)));
+      pathKwargs = java.util.Collections.unmodifiableMap(named);
+    }
+  }
+
+  private static String decodePathArg(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (raw.indexOf('%') < 0 && ArgumentText.isAscii(raw)) {
+      return raw;
+    }
+    byte[] bytes = Escape.urlUnescapeToBytes(raw, false);
+    try {
+      return Escape.toUnicode(bytes);
+    } catch (IllegalArgumentException e) {
+      throw new HttpError(400, "Invalid unicode in url: %s", Escape.bytesRepr(bytes, 40));
+    }
+  }
+
+  private void runVerb() {
+    try {
+      if (finished) {
+        return;
+      }
+      HandlerType.Verb verb = route.type.verb(request.method());
+      if (verb == null) {
+        throw new HttpError(405);
+      }
+      Object result = verb.handle.invokeExact(this, pathArgs);
+      if (result instanceof Future) {
+        ((Future<?>) result).onComplete(ar -> onLoop(() -> {
+          if (ar.failed()) {
+            handleRequestException(ar.cause());
+          } else {
+            autoFinish();
+          }
+        }));
+      } else {
+        autoFinish();
+      }
+    } catch (Throwable t) {
+      handleRequestException(t);
+    }
+  }
+
+  private void autoFinish() {
+    if (!finished && !detached) {
+      finish();
+    }
+  }
+
+  private void onLoop(Runnable action) {
+    if (Vertx.currentContext() == context) {
+      action.run();
+    } else {
+      context.runOnContext(v -> action.run());
+    }
+  }
+
+  final void handleRequestException(Throwable error) {
+    try {
+      if (error instanceof Finish) {
+        if (!finished) {
+          finish(((Finish) error).chunk());
+        }
+        return;
+      }
+      try {
+        logException(error);
+      } catch (RuntimeException e) {
+        Log.APPLICATION.error("Error in exception logger", e);
+      }
+      if (finished) {
+        return;
+      }
+      if (error instanceof HttpError) {
+        sendError(((HttpError) error).statusCode(), error);
+      } else {
+        sendError(500, error);
+      }
+    } catch (Throwable t) {
+      Log.APPLICATION.error("Exception while handling an error for {}", request, t);
+      if (!response.ended()) {
+        response.reset();
+      }
+    }
+  }
+}

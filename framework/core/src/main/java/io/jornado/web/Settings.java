@@ -1,0 +1,134 @@
+package io.jornado.web;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Application settings under Tornado's key names ({@code debug}, {@code serve_traceback},
+ * {@code default_handler_class}, {@code log_function}, ...), with typed accessors beside them. Keys
+ * Jornado does not know are kept for the application's own use.
+ *
+ * <p>{@code debug} implies {@code serve_traceback}, {@code compiled_template_cache=false},
+ * {@code static_hash_cache=false} and {@code autoreload} unless those are given.
+ *
+ * <p>Tornado: tornado.web.Application.settings.
+ */
+public final class Settings {
+  private final Map<String, Object> values;
+
+  private Settings(Map<String, ?> given) {
+    Map<String, Object> copy = new LinkedHashMap<>(given);
+    if (Boolean.TRUE.equals(copy.get("debug"))) {
+      copy.putIfAbsent("autoreload", true);
+      copy.putIfAbsent("compiled_template_cache", false);
+      copy.putIfAbsent("static_hash_cache", false);
+      copy.putIfAbsent("serve_traceback", true);
+    }
+    this.values = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * Settings from a map such as {@code Map.of("debug", true)}.
+   *
+   * <p>Tornado: Application(**settings).
+   *
+   * @param values settings by Tornado key name
+   * @return the settings
+   */
+  public static Settings of(Map<String, ?> values) {
+    return new Settings(values == null ? Map.of() : values);
+  }
+
+  /** Tornado: Application.settings (empty). @return no settings */
+  public static Settings empty() {
+    return of(Map.of());
+  }
+
+  /** Tornado: Application.settings. @return every setting, read-only */
+  public Map<String, Object> asMap() {
+    return values;
+  }
+
+  /**
+   * A setting by key.
+   *
+   * <p>Tornado: settings.get(key).
+   *
+   * @param key the Tornado key name
+   * @return the value, if set
+   */
+  public Optional<Object> get(String key) {
+    return Optional.ofNullable(values.get(key));
+  }
+
+  /**
+   * A setting by key, or a default.
+   *
+   * <p>Tornado: settings.get(key, default).
+   *
+   * @param key the Tornado key name
+   * @param defaultValue returned when the key is unset
+   * @param <T> the expected type
+   * @return the value or the default
+   * @throws IllegalArgumentException naming the key when the value has another type
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T get(String key, T defaultValue) {
+    Object value = values.get(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (defaultValue != null && !defaultValue.getClass().isInstance(value)) {
+      throw new IllegalArgumentException("Setting '" + key + "' should be a "
+          + defaultValue.getClass().getSimpleName() + ", got " + value.getClass().getSimpleName() + ": " + value);
+    }
+    return (T) value;
+  }
+
+  /** Tornado: settings["debug"]. @return whether debug mode is on */
+  public boolean debug() {
+    return get("debug", false);
+  }
+
+  /** Tornado: settings["serve_traceback"]. @return whether error pages carry the stack trace */
+  public boolean serveTraceback() {
+    return get("serve_traceback", false);
+  }
+
+  /** Tornado: settings["default_handler_class"]. @return the handler for unmatched requests, if set */
+  @SuppressWarnings("unchecked")
+  public Optional<Class<? extends RequestHandler>> defaultHandlerClass() {
+    Object value = values.get("default_handler_class");
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof Class) || !RequestHandler.class.isAssignableFrom((Class<?>) value)) {
+      throw new IllegalArgumentException("Setting 'default_handler_class' should be a RequestHandler subclass, got " + value);
+    }
+    return Optional.of((Class<? extends RequestHandler>) value);
+  }
+
+  /** Tornado: settings["default_handler_args"]. @return the arguments for its initialize() */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> defaultHandlerArgs() {
+    return get("default_handler_args", Map.of());
+  }
+
+  /** Tornado: settings["log_function"]. @return the replacement for the access log, if set */
+  @SuppressWarnings("unchecked")
+  public Optional<Consumer<RequestHandler>> logFunction() {
+    Object value = values.get("log_function");
+    if (value != null && !(value instanceof Consumer)) {
+      throw new IllegalArgumentException("Setting 'log_function' should be a Consumer<RequestHandler>, got " + value);
+    }
+    return Optional.ofNullable((Consumer<RequestHandler>) value);
+  }
+
+  @Override
+  public String toString() {
+    return "Settings" + values;
+  }
+}
