@@ -6,6 +6,8 @@ import io.jornado.util.TimeoutError;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +69,8 @@ public final class IOLoop {
   }
 
   /**
-   * The loop that runs on a given Vert.x context (one loop object per context).
+   * The loop that runs on a given Vert.x context (one loop object per context; a duplicated context,
+   * such as the one Vert.x gives each HTTP request, shares the loop of the context it duplicates).
    *
    * <p>Tornado: (none; Vert.x specific).
    *
@@ -76,13 +79,14 @@ public final class IOLoop {
    */
   public static IOLoop of(Context context) {
     Objects.requireNonNull(context, "context");
-    IOLoop loop = context.get(CONTEXT_KEY);
+    Context root = root(context);
+    IOLoop loop = root.get(CONTEXT_KEY);
     if (loop == null) {
       synchronized (CONTEXT_KEY) {
-        loop = context.get(CONTEXT_KEY);
+        loop = root.get(CONTEXT_KEY);
         if (loop == null) {
-          loop = new IOLoop(context.owner(), context, false);
-          context.put(CONTEXT_KEY, loop);
+          loop = new IOLoop(root.owner(), root, false);
+          root.put(CONTEXT_KEY, loop);
         }
       }
     }
@@ -110,7 +114,15 @@ public final class IOLoop {
    * @return a new loop
    */
   public static IOLoop create(Vertx vertx) {
-    return register(new IOLoop(vertx, vertx.getOrCreateContext(), false));
+    // getOrCreateContext() would return the caller's own context on one of vertx's threads.
+    Context fresh = vertx instanceof VertxInternal internal
+        ? internal.createEventLoopContext()
+        : vertx.getOrCreateContext();
+    return register(new IOLoop(vertx, fresh, false));
+  }
+
+  private static Context root(Context context) {
+    return context instanceof ContextInternal internal ? internal.unwrap() : context;
   }
 
   private static IOLoop register(IOLoop loop) {
@@ -173,14 +185,17 @@ public final class IOLoop {
   }
 
   /**
-   * Whether the calling thread is this loop's thread.
+   * Whether the calling thread is this loop's thread, running this loop's context (or a duplicate of
+   * it). False on a worker thread running {@link #runInExecutor} work, although Vert.x reports the
+   * loop's context as current there.
    *
    * <p>Tornado: (none; Tornado code is always on its loop).
    *
    * @return true on this loop's thread
    */
   public boolean inLoop() {
-    return Vertx.currentContext() == context;
+    Context current = Vertx.currentContext();
+    return current != null && root(current) == root(context) && Context.isOnEventLoopThread();
   }
 
   /**
