@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A listening HTTP server: the first instance runs on the loop that called {@code listen}, further
@@ -21,6 +22,8 @@ import java.util.Objects;
  * <p>Tornado: tornado.httpserver.HTTPServer.
  */
 public final class HttpServer {
+  private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
+
   private final Vertx vertx;
   private final io.vertx.core.http.HttpServer first;
   private final List<String> deployments;
@@ -53,15 +56,19 @@ public final class HttpServer {
     ServerOptions opts = options == null ? new ServerOptions() : options;
     HttpServerOptions vertxOptions = opts.toVertxOptions().setHost(address == null ? "0.0.0.0" : address);
     int processes = opts.effectiveProcesses();
+    // Vert.x shares a listening socket between servers on the same host and port, but not for port 0:
+    // a negative port means "any free port, shared by every server given this same negative port".
+    int bindPort = port == 0 && processes > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet() : port;
+    HttpServerOptions bindOptions = new HttpServerOptions(vertxOptions).setPort(bindPort);
     Promise<io.vertx.core.http.HttpServer> started = Promise.promise();
     Context context = loop.context();
-    context.runOnContext(v -> loop.vertx().createHttpServer(new HttpServerOptions(vertxOptions).setPort(port))
+    context.runOnContext(v -> loop.vertx().createHttpServer(bindOptions)
         .requestHandler(handler).listen().onComplete(started));
     return started.future().compose(server -> {
       if (processes <= 1) {
         return Future.succeededFuture(new HttpServer(loop.vertx(), server, List.of(), 1));
       }
-      HttpServerOptions shared = new HttpServerOptions(vertxOptions).setPort(server.actualPort());
+      HttpServerOptions shared = new HttpServerOptions(bindOptions);
       DeploymentOptions deployment = new DeploymentOptions().setInstances(processes - 1);
       return loop.vertx().deployVerticle(() -> new ServerVerticle(handler, shared), deployment)
           .map(id -> new HttpServer(loop.vertx(), server, List.of(id), processes))
