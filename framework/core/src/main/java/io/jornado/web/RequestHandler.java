@@ -75,6 +75,7 @@ public class RequestHandler {
     this.context = Vertx.currentContext();
     this.rawPathArgs = rawPathArgs;
     this.pathKwargs = rawKwargs;
+    response.headersEndHandler(v -> HeaderNames.recaseConnectionHeaders(response.headers()));
     clear();
     initialize(route.kwargs);
   }

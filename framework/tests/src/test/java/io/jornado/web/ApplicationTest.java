@@ -171,6 +171,29 @@ class ApplicationTest extends AsyncHttpTestCase {
   }
 
   @Test
+  void logFunctionReplacesTheAccessLog() throws Exception {
+    java.util.concurrent.CompletableFuture<String> logged = new java.util.concurrent.CompletableFuture<>();
+    java.util.function.Consumer<RequestHandler> logFunction =
+        h -> logged.complete(h.getStatus() + " " + h.requestSummary());
+    Application app = new Application(List.of(url("/x", Named.class)), Map.of("log_function", logFunction));
+    var server = await(app.listen(0, "127.0.0.1"));
+    try {
+      RawHttp.get(server.port(), "/nope");
+      assertEquals("404 GET /nope (127.0.0.1)", logged.get(5, java.util.concurrent.TimeUnit.SECONDS));
+    } finally {
+      await(server.stop());
+    }
+  }
+
+  @io.jornado.testing.GenTest
+  Future<Void> asynchronousFetchInsideTheLoop() {
+    return getHttpClient().fetch(getUrl("/story/5")).map(response -> {
+      assertEquals("story:5:{}", response.bodyAsString());
+      return null;
+    });
+  }
+
+  @Test
   void settingsKeepUnknownKeysAndDebugImpliesServeTraceback() {
     Settings settings = Settings.of(Map.of("debug", true, "my_key", "mine"));
     assertTrue(settings.serveTraceback());
