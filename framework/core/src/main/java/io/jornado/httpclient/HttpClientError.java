@@ -43,12 +43,20 @@ public class HttpClientError extends JornadoException {
     this.response = response;
   }
 
-  /** Tornado: HTTPClientError.code. @return the status code, 599 for no response */
+  /**
+   * Tornado: HTTPClientError.code.
+   *
+   * @return the status code, 599 for no response
+   */
   public int code() {
     return code;
   }
 
-  /** Tornado: HTTPClientError.response. @return the response, if one arrived */
+  /**
+   * Tornado: HTTPClientError.response.
+   *
+   * @return the response, if one arrived
+   */
   public Optional<HttpResponse> response() {
     return Optional.ofNullable(response);
   }

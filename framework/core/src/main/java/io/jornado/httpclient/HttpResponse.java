@@ -30,47 +30,83 @@ public final class HttpResponse {
     this.requestTime = requestTime;
   }
 
-  /** Tornado: HTTPResponse.request. @return the request */
+  /**
+   * Tornado: HTTPResponse.request.
+   *
+   * @return the request
+   */
   public HttpRequest request() {
     return request;
   }
 
-  /** Tornado: HTTPResponse.code. @return the status code */
+  /**
+   * Tornado: HTTPResponse.code.
+   *
+   * @return the status code
+   */
   public int code() {
     return code;
   }
 
-  /** Tornado: HTTPResponse.reason. @return the reason phrase from the status line */
+  /**
+   * Tornado: HTTPResponse.reason.
+   *
+   * @return the reason phrase from the status line
+   */
   public String reason() {
     return reason;
   }
 
-  /** Tornado: HTTPResponse.headers. @return the response headers */
+  /**
+   * Tornado: HTTPResponse.headers.
+   *
+   * @return the response headers
+   */
   public MultiMap headers() {
     return headers;
   }
 
-  /** Tornado: HTTPResponse.body. @return the body bytes */
+  /**
+   * Tornado: HTTPResponse.body.
+   *
+   * @return the body bytes
+   */
   public byte[] body() {
     return body.clone();
   }
 
-  /** Tornado: HTTPResponse.body decoded. @return the body as UTF-8 text */
+  /**
+   * Tornado: HTTPResponse.body decoded.
+   *
+   * @return the body as UTF-8 text
+   */
   public String bodyAsString() {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** Tornado: HTTPResponse.effective_url. @return the URL after redirects */
+  /**
+   * Tornado: HTTPResponse.effective_url.
+   *
+   * @return the URL after redirects
+   */
   public String effectiveUrl() {
     return effectiveUrl;
   }
 
-  /** Tornado: HTTPResponse.request_time. @return seconds from start to the end of the body */
+  /**
+   * Tornado: HTTPResponse.request_time.
+   *
+   * @return seconds from start to the end of the body
+   */
   public double requestTime() {
     return requestTime;
   }
 
-  /** Tornado: HTTPResponse.error. @return an HttpClientError for a non-2xx code */
+  /**
+   * Tornado: HTTPResponse.error.
+   *
+   * @return an HttpClientError for a non-2xx code
+   */
   public Optional<HttpClientError> error() {
     return code >= 200 && code < 300 ? Optional.empty() : Optional.of(new HttpClientError(code, reason, this, null));
   }

@@ -76,12 +76,20 @@ public final class HttpServer {
     });
   }
 
-  /** Tornado: HTTPServer's bound port (sockets[0].getsockname()[1]). @return the port actually bound */
+  /**
+   * Tornado: HTTPServer's bound port (sockets[0].getsockname()[1]).
+   *
+   * @return the port actually bound
+   */
   public int port() {
     return port;
   }
 
-  /** Tornado: num_processes. @return the number of event loops serving */
+  /**
+   * Tornado: num_processes.
+   *
+   * @return the number of event loops serving
+   */
   public int processes() {
     return processes;
   }

@@ -36,12 +36,20 @@ public final class ServerOptions {
     return this;
   }
 
-  /** Tornado: num_processes. @return the requested number of loops (0 = one per core) */
+  /**
+   * Tornado: num_processes.
+   *
+   * @return the requested number of loops (0 = one per core)
+   */
   public int processes() {
     return processes;
   }
 
-  /** Tornado: (tornado.process.cpu_count() for 0). @return the number of loops that will serve */
+  /**
+   * Tornado: (tornado.process.cpu_count() for 0).
+   *
+   * @return the number of loops that will serve
+   */
   public int effectiveProcesses() {
     return processes == 0 ? Runtime.getRuntime().availableProcessors() : processes;
   }

@@ -92,48 +92,84 @@ public final class ServerRequest {
     return vertxRequest;
   }
 
-  /** Tornado: HTTPServerRequest.method. @return e.g. {@code GET} */
+  /**
+   * Tornado: HTTPServerRequest.method.
+   *
+   * @return e.g. {@code GET}
+   */
   public String method() {
     return method;
   }
 
-  /** Tornado: HTTPServerRequest.uri. @return the request target as sent, path and query */
+  /**
+   * Tornado: HTTPServerRequest.uri.
+   *
+   * @return the request target as sent, path and query
+   */
   public String uri() {
     return uri;
   }
 
-  /** Tornado: HTTPServerRequest.path. @return the target up to {@code ?}, still %-encoded */
+  /**
+   * Tornado: HTTPServerRequest.path.
+   *
+   * @return the target up to {@code ?}, still %-encoded
+   */
   public String path() {
     return path;
   }
 
-  /** Tornado: HTTPServerRequest.query. @return the target after {@code ?}, or empty */
+  /**
+   * Tornado: HTTPServerRequest.query.
+   *
+   * @return the target after {@code ?}, or empty
+   */
   public String query() {
     return query;
   }
 
-  /** Tornado: HTTPServerRequest.version. @return {@code HTTP/1.1}, {@code HTTP/1.0} or {@code HTTP/2.0} */
+  /**
+   * Tornado: HTTPServerRequest.version.
+   *
+   * @return {@code HTTP/1.1}, {@code HTTP/1.0} or {@code HTTP/2.0}
+   */
   public String version() {
     HttpVersion v = vertxRequest.version();
     return v == HttpVersion.HTTP_1_0 ? "HTTP/1.0" : v == HttpVersion.HTTP_2 ? "HTTP/2.0" : "HTTP/1.1";
   }
 
-  /** Tornado: HTTPServerRequest.headers. @return the request headers, case-insensitive */
+  /**
+   * Tornado: HTTPServerRequest.headers.
+   *
+   * @return the request headers, case-insensitive
+   */
   public MultiMap headers() {
     return vertxRequest.headers();
   }
 
-  /** Tornado: HTTPServerRequest.body. @return the body bytes (empty when there is none) */
+  /**
+   * Tornado: HTTPServerRequest.body.
+   *
+   * @return the body bytes (empty when there is none)
+   */
   public byte[] body() {
     return body;
   }
 
-  /** Tornado: HTTPServerRequest.body, decoded. @return the body as UTF-8 text */
+  /**
+   * Tornado: HTTPServerRequest.body, decoded.
+   *
+   * @return the body as UTF-8 text
+   */
   public String bodyAsString() {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** Tornado: HTTPServerRequest.remote_ip. @return the client's address */
+  /**
+   * Tornado: HTTPServerRequest.remote_ip.
+   *
+   * @return the client's address
+   */
   public String remoteIp() {
     if (remoteIp == null) {
       SocketAddress address = vertxRequest.remoteAddress();
@@ -142,7 +178,11 @@ public final class ServerRequest {
     return remoteIp;
   }
 
-  /** Tornado: HTTPServerRequest.protocol. @return {@code http} or {@code https} */
+  /**
+   * Tornado: HTTPServerRequest.protocol.
+   *
+   * @return {@code http} or {@code https}
+   */
   public String protocol() {
     if (protocol == null) {
       protocol = vertxRequest.isSSL() ? "https" : "http";
@@ -150,13 +190,21 @@ public final class ServerRequest {
     return protocol;
   }
 
-  /** Tornado: HTTPServerRequest.host. @return the Host header, or {@code 127.0.0.1} without one */
+  /**
+   * Tornado: HTTPServerRequest.host.
+   *
+   * @return the Host header, or {@code 127.0.0.1} without one
+   */
   public String host() {
     String host = vertxRequest.headers().get("Host");
     return host == null || host.isEmpty() ? "127.0.0.1" : host;
   }
 
-  /** Tornado: HTTPServerRequest.host_name. @return the host lower-cased, without its port */
+  /**
+   * Tornado: HTTPServerRequest.host_name.
+   *
+   * @return the host lower-cased, without its port
+   */
   public String hostName() {
     String host = host().toLowerCase(Locale.ROOT);
     if (host.startsWith("[")) {
@@ -167,18 +215,30 @@ public final class ServerRequest {
     return colon >= 0 && host.indexOf(':') == colon ? host.substring(0, colon) : host;
   }
 
-  /** Tornado: HTTPServerRequest.full_url(). @return protocol, host and uri */
+  /**
+   * Tornado: HTTPServerRequest.full_url().
+   *
+   * @return protocol, host and uri
+   */
   public String fullUrl() {
     return protocol() + "://" + host() + uri;
   }
 
-  /** Tornado: HTTPServerRequest.request_time(). @return seconds since the request arrived, or its duration once finished */
+  /**
+   * Tornado: HTTPServerRequest.request_time().
+   *
+   * @return seconds since the request arrived, or its duration once finished
+   */
   public double requestTime() {
     long end = finishNanos != 0 ? finishNanos : System.nanoTime();
     return (end - startNanos) / 1e9;
   }
 
-  /** Tornado: HTTPServerRequest.query_arguments. @return query arguments by name */
+  /**
+   * Tornado: HTTPServerRequest.query_arguments.
+   *
+   * @return query arguments by name
+   */
   public Map<String, List<String>> queryArguments() {
     return Collections.unmodifiableMap(parsedQuery().values);
   }
@@ -195,18 +255,30 @@ public final class ServerRequest {
     return Collections.unmodifiableMap(parsedBody().values);
   }
 
-  /** Tornado: HTTPServerRequest.arguments. @return query then body arguments by name */
+  /**
+   * Tornado: HTTPServerRequest.arguments.
+   *
+   * @return query then body arguments by name
+   */
   public Map<String, List<String>> arguments() {
     return Collections.unmodifiableMap(parsedAll().values);
   }
 
-  /** Tornado: HTTPServerRequest.files. @return uploaded files by field name */
+  /**
+   * Tornado: HTTPServerRequest.files.
+   *
+   * @return uploaded files by field name
+   */
   public Map<String, List<HttpFile>> files() {
     parsedBody();
     return Collections.unmodifiableMap(files);
   }
 
-  /** Tornado: HTTPServerRequest.cookies. @return cookies from the Cookie header by name */
+  /**
+   * Tornado: HTTPServerRequest.cookies.
+   *
+   * @return cookies from the Cookie header by name
+   */
   public Map<String, String> cookies() {
     if (cookies == null) {
       cookies = Cookies.parse(vertxRequest.headers().get("Cookie"));

@@ -122,7 +122,11 @@ public class Application implements Handler<HttpServerRequest> {
     }
   }
 
-  /** Tornado: Application.settings. @return the settings */
+  /**
+   * Tornado: Application.settings.
+   *
+   * @return the settings
+   */
   public Settings settings() {
     return settings;
   }

@@ -30,7 +30,11 @@ public class Finish extends JornadoException {
     this.chunk = chunk;
   }
 
-  /** Tornado: Finish.args[0]. @return the last chunk, or null */
+  /**
+   * Tornado: Finish.args[0].
+   *
+   * @return the last chunk, or null
+   */
   public Object chunk() {
     return chunk;
   }

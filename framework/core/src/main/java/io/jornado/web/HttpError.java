@@ -70,22 +70,38 @@ public class HttpError extends JornadoException {
     return this;
   }
 
-  /** Tornado: HTTPError.status_code. @return the status code */
+  /**
+   * Tornado: HTTPError.status_code.
+   *
+   * @return the status code
+   */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Tornado: HTTPError.reason. @return the custom reason, or null for the standard one */
+  /**
+   * Tornado: HTTPError.reason.
+   *
+   * @return the custom reason, or null for the standard one
+   */
   public String reason() {
     return reason;
   }
 
-  /** Tornado: HTTPError.log_message. @return the unformatted log message, or null */
+  /**
+   * Tornado: HTTPError.log_message.
+   *
+   * @return the unformatted log message, or null
+   */
   public String logMessage() {
     return logMessage;
   }
 
-  /** Tornado: HTTPError.args. @return the log message's arguments */
+  /**
+   * Tornado: HTTPError.args.
+   *
+   * @return the log message's arguments
+   */
   public Object[] args() {
     return args.clone();
   }

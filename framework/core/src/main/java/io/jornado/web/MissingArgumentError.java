@@ -22,7 +22,11 @@ public class MissingArgumentError extends HttpError {
     this.argName = argName;
   }
 
-  /** Tornado: MissingArgumentError.arg_name. @return the missing argument's name */
+  /**
+   * Tornado: MissingArgumentError.arg_name.
+   *
+   * @return the missing argument's name
+   */
   public String argName() {
     return argName;
   }

@@ -165,32 +165,56 @@ public class RequestHandler {
 
   // ---- input --------------------------------------------------------------------------------
 
-  /** Tornado: RequestHandler.request. @return the request */
+  /**
+   * Tornado: RequestHandler.request.
+   *
+   * @return the request
+   */
   public final ServerRequest request() {
     return request;
   }
 
-  /** Tornado: RequestHandler.application. @return the application serving this request */
+  /**
+   * Tornado: RequestHandler.application.
+   *
+   * @return the application serving this request
+   */
   public final Application application() {
     return application;
   }
 
-  /** Tornado: RequestHandler.settings. @return the application's settings */
+  /**
+   * Tornado: RequestHandler.settings.
+   *
+   * @return the application's settings
+   */
   public final Settings settings() {
     return application.settings();
   }
 
-  /** Tornado: RequestHandler.path_args. @return the decoded path groups (null for an unmatched optional group) */
+  /**
+   * Tornado: RequestHandler.path_args.
+   *
+   * @return the decoded path groups (null for an unmatched optional group)
+   */
   public final List<String> pathArgs() {
     return java.util.Collections.unmodifiableList(java.util.Arrays.asList(pathArgs));
   }
 
-  /** Tornado: RequestHandler.path_kwargs. @return decoded named groups by name */
+  /**
+   * Tornado: RequestHandler.path_kwargs.
+   *
+   * @return decoded named groups by name
+   */
   public final Map<String, String> pathKwargs() {
     return pathKwargs;
   }
 
-  /** The loop this handler runs on. Tornado: IOLoop.current() inside a handler. @return the loop */
+  /**
+   * The loop this handler runs on. Tornado: IOLoop.current() inside a handler.
+   *
+   * @return the loop
+   */
   public final IOLoop ioLoop() {
     return IOLoop.of(context);
   }
@@ -237,44 +261,89 @@ public class RequestHandler {
     return values.isEmpty() ? defaultValue : values.get(values.size() - 1);
   }
 
-  /** Tornado: RequestHandler.get_arguments(name). @param name the argument name @return every value, possibly none */
+  /**
+   * Tornado: RequestHandler.get_arguments(name).
+   *
+   * @param name the argument name
+   * @return every value, possibly none
+   */
   public List<String> getArguments(String name) {
     return arguments("all", name, true);
   }
 
-  /** Tornado: RequestHandler.get_arguments(name, strip). @param name the argument name @param strip whether to strip @return every value */
+  /**
+   * Tornado: RequestHandler.get_arguments(name, strip).
+   *
+   * @param name the argument name
+   * @param strip whether to strip
+   * @return every value
+   */
   public List<String> getArguments(String name, boolean strip) {
     return arguments("all", name, strip);
   }
 
-  /** Tornado: RequestHandler.get_query_argument(name). @param name the argument name @return its last value @throws MissingArgumentError when absent */
+  /**
+   * Tornado: RequestHandler.get_query_argument(name).
+   *
+   * @param name the argument name
+   * @return its last value
+   * @throws MissingArgumentError when absent
+   */
   public String getQueryArgument(String name) {
     return requiredLast("query", name, true);
   }
 
-  /** Tornado: RequestHandler.get_query_argument(name, default). @param name the argument name @param defaultValue when absent @return its last value or the default */
+  /**
+   * Tornado: RequestHandler.get_query_argument(name, default).
+   *
+   * @param name the argument name
+   * @param defaultValue when absent
+   * @return its last value or the default
+   */
   public String getQueryArgument(String name, String defaultValue) {
     List<String> values = arguments("query", name, true);
     return values.isEmpty() ? defaultValue : values.get(values.size() - 1);
   }
 
-  /** Tornado: RequestHandler.get_query_arguments(name). @param name the argument name @return every value */
+  /**
+   * Tornado: RequestHandler.get_query_arguments(name).
+   *
+   * @param name the argument name
+   * @return every value
+   */
   public List<String> getQueryArguments(String name) {
     return arguments("query", name, true);
   }
 
-  /** Tornado: RequestHandler.get_body_argument(name). @param name the argument name @return its last value @throws MissingArgumentError when absent */
+  /**
+   * Tornado: RequestHandler.get_body_argument(name).
+   *
+   * @param name the argument name
+   * @return its last value
+   * @throws MissingArgumentError when absent
+   */
   public String getBodyArgument(String name) {
     return requiredLast("body", name, true);
   }
 
-  /** Tornado: RequestHandler.get_body_argument(name, default). @param name the argument name @param defaultValue when absent @return its last value or the default */
+  /**
+   * Tornado: RequestHandler.get_body_argument(name, default).
+   *
+   * @param name the argument name
+   * @param defaultValue when absent
+   * @return its last value or the default
+   */
   public String getBodyArgument(String name, String defaultValue) {
     List<String> values = arguments("body", name, true);
     return values.isEmpty() ? defaultValue : values.get(values.size() - 1);
   }
 
-  /** Tornado: RequestHandler.get_body_arguments(name). @param name the argument name @return every value */
+  /**
+   * Tornado: RequestHandler.get_body_arguments(name).
+   *
+   * @param name the argument name
+   * @return every value
+   */
   public List<String> getBodyArguments(String name) {
     return arguments("body", name, true);
   }
@@ -300,17 +369,32 @@ public class RequestHandler {
     return values;
   }
 
-  /** Tornado: RequestHandler.cookies. @return the request's cookies by name */
+  /**
+   * Tornado: RequestHandler.cookies.
+   *
+   * @return the request's cookies by name
+   */
   public Map<String, String> cookies() {
     return request.cookies();
   }
 
-  /** Tornado: RequestHandler.get_cookie(name). @param name the cookie name @return its value, if sent */
+  /**
+   * Tornado: RequestHandler.get_cookie(name).
+   *
+   * @param name the cookie name
+   * @return its value, if sent
+   */
   public Optional<String> getCookie(String name) {
     return Optional.ofNullable(request.cookies().get(name));
   }
 
-  /** Tornado: RequestHandler.get_cookie(name, default). @param name the cookie name @param defaultValue when absent @return its value or the default */
+  /**
+   * Tornado: RequestHandler.get_cookie(name, default).
+   *
+   * @param name the cookie name
+   * @param defaultValue when absent
+   * @return its value or the default
+   */
   public String getCookie(String name, String defaultValue) {
     return request.cookies().getOrDefault(name, defaultValue);
   }
@@ -364,12 +448,20 @@ public class RequestHandler {
     }
   }
 
-  /** Tornado: RequestHandler.get_status. @return the response status */
+  /**
+   * Tornado: RequestHandler.get_status.
+   *
+   * @return the response status
+   */
   public int getStatus() {
     return status;
   }
 
-  /** Tornado: RequestHandler._reason. @return the response reason phrase */
+  /**
+   * Tornado: RequestHandler._reason.
+   *
+   * @return the response reason phrase
+   */
   public String getReason() {
     return reason;
   }
@@ -412,7 +504,11 @@ public class RequestHandler {
     response.headers().remove(name);
   }
 
-  /** Tornado: RequestHandler._headers. @return the response headers set so far */
+  /**
+   * Tornado: RequestHandler._headers.
+   *
+   * @return the response headers set so far
+   */
   public MultiMap responseHeaders() {
     return response.headers();
   }
@@ -451,12 +547,20 @@ public class RequestHandler {
     append(Buffer.buffer(chunk.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** Tornado: RequestHandler.write(bytes). @param chunk the bytes */
+  /**
+   * Tornado: RequestHandler.write(bytes).
+   *
+   * @param chunk the bytes
+   */
   public void write(byte[] chunk) {
     append(Buffer.buffer(chunk));
   }
 
-  /** Tornado: RequestHandler.write(bytes). @param chunk the bytes */
+  /**
+   * Tornado: RequestHandler.write(bytes).
+   *
+   * @param chunk the bytes
+   */
   public void write(Buffer chunk) {
     append(chunk);
   }
@@ -623,7 +727,11 @@ public class RequestHandler {
     return sent;
   }
 
-  /** Tornado: RequestHandler._finished. @return whether finish() has run */
+  /**
+   * Tornado: RequestHandler._finished.
+   *
+   * @return whether finish() has run
+   */
   public final boolean isFinished() {
     return finished;
   }
@@ -651,7 +759,12 @@ public class RequestHandler {
     redirect(url, false, null);
   }
 
-  /** Tornado: RequestHandler.redirect(url, permanent). @param url the Location @param permanent 301 instead of 302 */
+  /**
+   * Tornado: RequestHandler.redirect(url, permanent).
+   *
+   * @param url the Location
+   * @param permanent 301 instead of 302
+   */
   public void redirect(String url, boolean permanent) {
     redirect(url, permanent, null);
   }
@@ -685,7 +798,11 @@ public class RequestHandler {
     sendError(500, null);
   }
 
-  /** Tornado: RequestHandler.send_error(status_code). @param statusCode the status to send */
+  /**
+   * Tornado: RequestHandler.send_error(status_code).
+   *
+   * @param statusCode the status to send
+   */
   public void sendError(int statusCode) {
     sendError(statusCode, null);
   }
@@ -806,7 +923,11 @@ public class RequestHandler {
     }
   }
 
-  /** Tornado: RequestHandler._request_summary. @return {@code METHOD URI (REMOTE_IP)} */
+  /**
+   * Tornado: RequestHandler._request_summary.
+   *
+   * @return {@code METHOD URI (REMOTE_IP)}
+   */
   public String requestSummary() {
     return request.method() + " " + request.uri() + " (" + request.remoteIp() + ")";
   }

@@ -42,12 +42,20 @@ public final class Settings {
     return new Settings(values == null ? Map.of() : values);
   }
 
-  /** Tornado: Application.settings (empty). @return no settings */
+  /**
+   * Tornado: Application.settings (empty).
+   *
+   * @return no settings
+   */
   public static Settings empty() {
     return of(Map.of());
   }
 
-  /** Tornado: Application.settings. @return every setting, read-only */
+  /**
+   * Tornado: Application.settings.
+   *
+   * @return every setting, read-only
+   */
   public Map<String, Object> asMap() {
     return values;
   }
@@ -88,17 +96,29 @@ public final class Settings {
     return (T) value;
   }
 
-  /** Tornado: settings["debug"]. @return whether debug mode is on */
+  /**
+   * Tornado: settings["debug"].
+   *
+   * @return whether debug mode is on
+   */
   public boolean debug() {
     return get("debug", false);
   }
 
-  /** Tornado: settings["serve_traceback"]. @return whether error pages carry the stack trace */
+  /**
+   * Tornado: settings["serve_traceback"].
+   *
+   * @return whether error pages carry the stack trace
+   */
   public boolean serveTraceback() {
     return get("serve_traceback", false);
   }
 
-  /** Tornado: settings["default_handler_class"]. @return the handler for unmatched requests, if set */
+  /**
+   * Tornado: settings["default_handler_class"].
+   *
+   * @return the handler for unmatched requests, if set
+   */
   @SuppressWarnings("unchecked")
   public Optional<Class<? extends RequestHandler>> defaultHandlerClass() {
     Object value = values.get("default_handler_class");
@@ -111,13 +131,21 @@ public final class Settings {
     return Optional.of((Class<? extends RequestHandler>) value);
   }
 
-  /** Tornado: settings["default_handler_args"]. @return the arguments for its initialize() */
+  /**
+   * Tornado: settings["default_handler_args"].
+   *
+   * @return the arguments for its initialize()
+   */
   @SuppressWarnings("unchecked")
   public Map<String, Object> defaultHandlerArgs() {
     return get("default_handler_args", Map.of());
   }
 
-  /** Tornado: settings["log_function"]. @return the replacement for the access log, if set */
+  /**
+   * Tornado: settings["log_function"].
+   *
+   * @return the replacement for the access log, if set
+   */
   @SuppressWarnings("unchecked")
   public Optional<Consumer<RequestHandler>> logFunction() {
     Object value = values.get("log_function");

@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface SupportedMethods {
-  /** Tornado: SUPPORTED_METHODS. @return the method names, upper case */
+  /**
+   * Tornado: SUPPORTED_METHODS.
+   *
+   * @return the method names, upper case
+   */
   String[] value();
 }

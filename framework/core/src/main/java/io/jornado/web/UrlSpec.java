@@ -102,12 +102,20 @@ public final class UrlSpec {
     return new UrlSpec(pattern, null, Objects.requireNonNull(handler, "handler"), kwargs, name);
   }
 
-  /** Tornado: URLSpec.regex.pattern. @return the pattern as given */
+  /**
+   * Tornado: URLSpec.regex.pattern.
+   *
+   * @return the pattern as given
+   */
   public String pattern() {
     return pattern;
   }
 
-  /** Tornado: URLSpec.name. @return the rule's name, or null */
+  /**
+   * Tornado: URLSpec.name.
+   *
+   * @return the rule's name, or null
+   */
   public String name() {
     return name;
   }

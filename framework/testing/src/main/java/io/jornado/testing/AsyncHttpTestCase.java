@@ -74,12 +74,20 @@ public abstract class AsyncHttpTestCase extends AsyncTestCase {
     }
   }
 
-  /** Tornado: AsyncHTTPTestCase.get_http_port. @return the test server's port */
+  /**
+   * Tornado: AsyncHTTPTestCase.get_http_port.
+   *
+   * @return the test server's port
+   */
   protected int getHttpPort() {
     return server.port();
   }
 
-  /** Tornado: AsyncHTTPTestCase.get_http_server. @return the test server */
+  /**
+   * Tornado: AsyncHTTPTestCase.get_http_server.
+   *
+   * @return the test server
+   */
   protected HttpServer getHttpServer() {
     return server;
   }
