@@ -217,36 +217,6 @@ public final class Escape {
   }
 
   /**
-   * Python's {@code repr} of a string, for error messages that name an offending value.
-   *
-   * <p>Tornado: (repr of str in messages such as "Unsafe header value 'a\r\nb'").
-   *
-   * @param value the text
-   * @return the quoted, escaped text
-   */
-  public static String repr(String value) {
-    char quote = value.indexOf('\'') >= 0 && value.indexOf('"') < 0 ? '"' : '\'';
-    StringBuilder out = new StringBuilder().append(quote);
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == quote || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c == '\n') {
-        out.append("\\n");
-      } else if (c == '\r') {
-        out.append("\\r");
-      } else if (c == '\t') {
-        out.append("\\t");
-      } else if (c < 0x20 || c == 0x7f) {
-        out.append(String.format("\\x%02x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append(quote).toString();
-  }
-
-  /**
    * Encodes a value as JSON the way Python's {@code json.dumps} does ({@code ", "} and {@code ": "}
    * separators, non-ASCII as {@code \}{@code uXXXX}), with {@code </} written as {@code <\/} so the
    * result can sit inside a script tag. Maps, collections, arrays, strings, numbers, booleans, null,

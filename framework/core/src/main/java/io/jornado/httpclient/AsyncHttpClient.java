@@ -1,6 +1,7 @@
 package io.jornado.httpclient;
 
 import io.jornado.ioloop.IOLoop;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -22,6 +23,7 @@ public final class AsyncHttpClient {
   private static final String DEFAULT_USER_AGENT = "Jornado/0.1";
 
   private final HttpClient client;
+  private final Context home;
 
   /**
    * A client on the current loop's Vert.x instance.
@@ -29,18 +31,20 @@ public final class AsyncHttpClient {
    * <p>Tornado: AsyncHTTPClient().
    */
   public AsyncHttpClient() {
-    this(IOLoop.current().vertx());
+    this(IOLoop.current());
   }
 
   /**
-   * A client on a Vert.x instance.
+   * A client on a loop: requests made from threads outside Vert.x are issued from that loop.
    *
    * <p>Tornado: AsyncHTTPClient(force_instance=True).
    *
-   * @param vertx the Vert.x instance
+   * @param loop the loop
    */
-  public AsyncHttpClient(Vertx vertx) {
-    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(10));
+  public AsyncHttpClient(IOLoop loop) {
+    this.home = loop.context();
+    this.client = loop.vertx().createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(10));
   }
 
   /**
@@ -92,6 +96,18 @@ public final class AsyncHttpClient {
     }
     options.setHeaders(headers);
     Promise<HttpResponse> result = Promise.promise();
+    if (Vertx.currentContext() == null) {
+      // A pooled connection delivers its response on the context that made the request; issuing every
+      // request from outside Vert.x on one context keeps body handlers registered before data arrives.
+      home.runOnContext(v -> send(request, options, start, raiseError, result));
+    } else {
+      send(request, options, start, raiseError, result);
+    }
+    return result.future();
+  }
+
+  private void send(HttpRequest request, RequestOptions options, long start, boolean raiseError,
+      Promise<HttpResponse> result) {
     client.request(options)
         .compose(req -> {
           req.setMaxRedirects(request.maxRedirects());
@@ -109,7 +125,6 @@ public final class AsyncHttpClient {
             result.complete(ar.result());
           }
         });
-    return result.future();
   }
 
   /**

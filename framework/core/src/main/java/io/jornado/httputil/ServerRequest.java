@@ -329,7 +329,10 @@ public final class ServerRequest {
   }
 
   private Arguments parsedBody() {
-    if (bodyArguments == null) {
+    if (bodyArguments == null && body.length == 0) {
+      bodyArguments = Arguments.EMPTY;
+      files = Map.of();
+    } else if (bodyArguments == null) {
       Map<String, List<HttpFile>> parsedFiles = new LinkedHashMap<>();
       bodyArguments = FormParser.parseBody(vertxRequest.headers().get("Content-Type"), body, parsedFiles);
       files = parsedFiles;

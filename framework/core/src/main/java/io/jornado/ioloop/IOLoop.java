@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -453,7 +452,7 @@ public final class IOLoop {
     try {
       return timeout == null ? result.get() : result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new TimeoutError("Operation timed out after " + seconds(timeout) + " seconds");
+      throw TimeoutError.operationTimedOut(timeout);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {
@@ -467,11 +466,6 @@ public final class IOLoop {
       Thread.currentThread().interrupt();
       throw new JornadoException("Interrupted while waiting in runSync", e);
     }
-  }
-
-  static String seconds(Duration duration) {
-    BigDecimal seconds = BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9));
-    return seconds.stripTrailingZeros().toPlainString();
   }
 
   private Timeout schedule(long delayNanos, Runnable callback) {

@@ -1,5 +1,7 @@
 package io.jornado.options;
 
+import io.jornado.util.PythonText;
+
 import java.io.File;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -68,51 +70,19 @@ final class PyFormat {
 
   /** Python's {@code repr(text)}: single quotes unless the text has ' and no ". */
   static String repr(String text) {
-    char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
-    StringBuilder out = new StringBuilder(text.length() + 2).append(quote);
-    text.codePoints()
-        .forEach(
-            cp -> {
-              if (cp == quote || cp == '\\') {
-                out.append('\\').appendCodePoint(cp);
-              } else if (cp == '\t') {
-                out.append("\\t");
-              } else if (cp == '\n') {
-                out.append("\\n");
-              } else if (cp == '\r') {
-                out.append("\\r");
-              } else if (isPrintable(cp)) {
-                out.appendCodePoint(cp);
-              } else if (cp <= 0xff) {
-                out.append(String.format("\\x%02x", cp));
-              } else if (cp <= 0xffff) {
-                out.append(String.format("\\u%04x", cp));
-              } else {
-                out.append(String.format("\\U%08x", cp));
-              }
-            });
-    return out.append(quote).toString();
+    return PythonText.repr(text);
   }
 
   /** Python's {@code str.strip()} with no argument. */
   static String strip(String text) {
-    int start = 0;
-    int end = text.length();
-    while (start < end && isWhitespace(text.charAt(start))) {
-      start++;
-    }
-    while (end > start && isWhitespace(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(start, end);
+    return PythonText.strip(text);
   }
 
   /** Python's {@code str.isspace()} for one character. */
   static boolean isWhitespace(int c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
+    return PythonText.isSpace(c);
   }
 
-  /** Python's {@code os.path.normpath} (POSIX). */
   static String normpath(String path) {
     if (path.isEmpty()) {
       return ".";
@@ -255,22 +225,4 @@ final class PyFormat {
     return args.toString();
   }
 
-  private static boolean isPrintable(int cp) {
-    if (cp == ' ') {
-      return true;
-    }
-    switch (Character.getType(cp)) {
-      case Character.CONTROL:
-      case Character.FORMAT:
-      case Character.SURROGATE:
-      case Character.PRIVATE_USE:
-      case Character.UNASSIGNED:
-      case Character.LINE_SEPARATOR:
-      case Character.PARAGRAPH_SEPARATOR:
-      case Character.SPACE_SEPARATOR:
-        return false;
-      default:
-        return true;
-    }
-  }
 }

@@ -1,5 +1,8 @@
 package io.jornado.util;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+
 /**
  * An operation did not complete in the time allowed.
  *
@@ -16,5 +19,19 @@ public class TimeoutError extends JornadoException {
    */
   public TimeoutError(String message) {
     super(message);
+  }
+
+  /**
+   * The error for a wait that ran out: {@code Operation timed out after <seconds> seconds}, the
+   * seconds written as Python's {@code %s} would ({@code 5}, {@code 0.05}).
+   *
+   * <p>Tornado: IOLoop.run_sync's TimeoutError.
+   *
+   * @param timeout the time that was allowed
+   * @return the error
+   */
+  public static TimeoutError operationTimedOut(Duration timeout) {
+    BigDecimal seconds = BigDecimal.valueOf(timeout.getSeconds()).add(BigDecimal.valueOf(timeout.getNano(), 9));
+    return new TimeoutError("Operation timed out after " + seconds.stripTrailingZeros().toPlainString() + " seconds");
   }
 }

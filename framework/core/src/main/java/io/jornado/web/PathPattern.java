@@ -1,6 +1,7 @@
 package io.jornado.web;
 
 import io.jornado.escape.Escape;
+import io.jornado.util.PythonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -45,7 +46,7 @@ final class PathPattern {
         int nameStart = pattern.indexOf('<', i) + 1;
         int nameEnd = pattern.indexOf('>', nameStart);
         if (nameEnd < 0) {
-          throw new IllegalArgumentException("Unterminated group name in url pattern " + Escape.repr(pattern));
+          throw new IllegalArgumentException("Unterminated group name in url pattern " + PythonText.repr(pattern));
         }
         names.add(pattern.substring(nameStart, nameEnd));
         out.append("(?<g").append(names.size()).append('>');
@@ -54,7 +55,7 @@ final class PathPattern {
         int nameEnd = pattern.indexOf(')', i);
         int index = names.indexOf(pattern.substring(i + 4, nameEnd));
         if (index < 0) {
-          throw new IllegalArgumentException("Unknown group reference in url pattern " + Escape.repr(pattern));
+          throw new IllegalArgumentException("Unknown group reference in url pattern " + PythonText.repr(pattern));
         }
         out.append("\\k<g").append(index + 1).append('>');
         i = nameEnd;

@@ -1,6 +1,6 @@
 package io.jornado.web;
 
-import io.jornado.escape.Escape;
+import io.jornado.util.PythonText;
 
 /** Python's {@code "..." % args} for the placeholders log messages use: %s, %d, %i, %r, %%. */
 final class PercentFormat {
@@ -19,10 +19,10 @@ final class PercentFormat {
       if (spec == '%') {
         out.append('%');
       } else if (next >= args.length) {
-        throw new IllegalArgumentException("not enough arguments for format string: " + Escape.repr(template));
+        throw new IllegalArgumentException("not enough arguments for format string: " + PythonText.repr(template));
       } else {
         Object arg = args[next++];
-        out.append(spec == 'r' && arg instanceof String ? Escape.repr((String) arg) : String.valueOf(arg));
+        out.append(spec == 'r' && arg instanceof String ? PythonText.repr((String) arg) : String.valueOf(arg));
       }
     }
     return out.toString();

@@ -1,6 +1,7 @@
 package io.jornado.web;
 
 import io.jornado.escape.Escape;
+import io.jornado.util.PythonText;
 import io.jornado.httputil.HttpStatus;
 import io.jornado.httputil.ServerRequest;
 import io.jornado.ioloop.IOLoop;
@@ -364,7 +365,7 @@ public class RequestHandler {
     List<String> values = new ArrayList<>(found.values().size());
     for (String v : found.values()) {
       String cleaned = ArgumentText.removeControlCharacters(v);
-      values.add(strip ? ArgumentText.stripPython(cleaned) : cleaned);
+      values.add(strip ? PythonText.strip(cleaned) : cleaned);
     }
     return values;
   }
@@ -531,7 +532,7 @@ public class RequestHandler {
       throw new IllegalArgumentException("Unsupported header value " + value + " of type " + value.getClass().getName());
     }
     if (!HeaderValues.isSafe(text)) {
-      throw new IllegalArgumentException("Unsafe header value " + Escape.repr(text));
+      throw new IllegalArgumentException("Unsafe header value " + PythonText.repr(text));
     }
     return text;
   }

@@ -113,7 +113,7 @@ public abstract class AsyncHttpTestCase extends AsyncTestCase {
    */
   protected AsyncHttpClient getHttpClient() {
     if (client == null) {
-      client = new AsyncHttpClient(ioLoop().vertx());
+      client = new AsyncHttpClient(ioLoop());
     }
     return client;
   }

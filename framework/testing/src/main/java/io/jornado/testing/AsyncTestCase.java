@@ -6,7 +6,6 @@ import io.jornado.util.TimeoutError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.lang.reflect.Method;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,14 +100,6 @@ public abstract class AsyncTestCase {
 
   static Duration seconds(double seconds) {
     return Duration.ofNanos(Math.round(seconds * 1e9));
-  }
-
-  /** Formats a duration in seconds as Tornado prints them: {@code 5}, {@code 0.25}. */
-  static String formatSeconds(Duration duration) {
-    return BigDecimal.valueOf(duration.getSeconds())
-        .add(BigDecimal.valueOf(duration.getNano(), 9))
-        .stripTrailingZeros()
-        .toPlainString();
   }
 
   /**
@@ -239,8 +230,8 @@ public abstract class AsyncTestCase {
         try {
           waitFor(loop.close(), timeout);
         } catch (TimeoutException e) {
-          throw new TimeoutError("IOLoop.close() did not complete within "
-              + formatSeconds(timeout) + " seconds");
+          throw new TimeoutError("IOLoop.close() did not complete: "
+              + TimeoutError.operationTimedOut(timeout).getMessage());
         }
       }
     } catch (Throwable t) {
@@ -293,7 +284,7 @@ public abstract class AsyncTestCase {
     try {
       return waitFor(future, timeout);
     } catch (TimeoutException e) {
-      throw new TimeoutError("Operation timed out after " + formatSeconds(timeout) + " seconds");
+      throw TimeoutError.operationTimedOut(timeout);
     } catch (Throwable t) {
       throw AsyncTestCase.<RuntimeException>sneaky(t);
     }

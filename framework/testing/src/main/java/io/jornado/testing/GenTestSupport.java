@@ -175,8 +175,7 @@ final class GenTestSupport {
     } catch (TimeoutException e) {
       // Tornado's message, from IOLoop.run_sync. Tornado throws it into the test's coroutine so that
       // the traceback names the test; here a first stack frame names the test method.
-      TimeoutError error = new TimeoutError(
-          "Operation timed out after " + AsyncTestCase.formatSeconds(timeout) + " seconds");
+      TimeoutError error = TimeoutError.operationTimedOut(timeout);
       StackTraceElement[] stack = error.getStackTrace();
       StackTraceElement[] withMethod = new StackTraceElement[stack.length + 1];
       withMethod[0] = new StackTraceElement(

@@ -86,8 +86,10 @@ class AsyncTestCaseTest extends AsyncTestCase {
     assertEquals(Duration.ofSeconds(5), parseTimeout(null, null));
     assertEquals(Duration.ofSeconds(5), parseTimeout("-1", "zero"));
     assertEquals(getAsyncTestTimeout(), ASYNC_TEST_TIMEOUT);
-    assertEquals("5", formatSeconds(Duration.ofSeconds(5)));
-    assertEquals("0.25", formatSeconds(Duration.ofMillis(250)));
+    assertEquals("Operation timed out after 5 seconds",
+        io.jornado.util.TimeoutError.operationTimedOut(Duration.ofSeconds(5)).getMessage());
+    assertEquals("Operation timed out after 0.25 seconds",
+        io.jornado.util.TimeoutError.operationTimedOut(Duration.ofMillis(250)).getMessage());
   }
 
   @Test
