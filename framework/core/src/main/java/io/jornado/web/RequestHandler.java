@@ -45,7 +45,7 @@ import java.util.Optional;
  * <p>Tornado: tornado.web.RequestHandler.
  */
 public class RequestHandler {
-  private static final Object[] NO_PATH_ARGS = new String[0];
+  private static final String[] NO_PATH_ARGS = new String[0];
 
   private Application application;
   private ServerRequest request;
@@ -53,7 +53,7 @@ public class RequestHandler {
   private Route route;
   private Context context;
   private String[] rawPathArgs;
-  private String[] pathArgs = (String[]) NO_PATH_ARGS;
+  private String[] pathArgs = NO_PATH_ARGS;
   private Map<String, String> pathKwargs = Map.of();
   private int status = 200;
   private String reason = "OK";
