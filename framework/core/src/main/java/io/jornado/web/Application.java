@@ -190,7 +190,29 @@ public class Application implements Handler<HttpServerRequest> {
    * @return the server, once listening
    */
   public Future<HttpServer> listen(int port, String address, ServerOptions options) {
-    return HttpServer.listen(IOLoop.current(), this, port, address, options);
+    ServerOptions effective = new ServerOptions(options == null ? new ServerOptions() : options)
+        .webSocketMaxMessageSize(webSocketMaxMessageSize())
+        .webSocketCompression(wantsWebSocketCompression());
+    return HttpServer.listen(IOLoop.current(), this, port, address, effective);
+  }
+
+  private long webSocketMaxMessageSize() {
+    Object value = settings.asMap().get("websocket_max_message_size");
+    if (value != null && !(value instanceof Number)) {
+      throw new IllegalArgumentException("Setting 'websocket_max_message_size' should be a number of bytes, got " + value);
+    }
+    return value == null ? ServerOptions.DEFAULT_WEBSOCKET_MAX_MESSAGE_SIZE : ((Number) value).longValue();
+  }
+
+  private boolean wantsWebSocketCompression() {
+    for (HostRules rules : hostRules) {
+      for (Route route : rules.routes) {
+        if (route.type.wantsWebSocketCompression) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -210,6 +232,11 @@ public class Application implements Handler<HttpServerRequest> {
       Log.APPLICATION.error("Uncaught exception creating handler for {}", request, e);
       vertxRequest.response().setStatusCode(500).end();
       return;
+    }
+    if (vertxRequest.headers().contains("Upgrade") && !hasBody(vertxRequest.headers())) {
+      // Hold the request's end until the handler decides: a WebSocket handshake must still see it.
+      vertxRequest.pause();
+      handler.requestPaused = true;
     }
     if (hasBody(vertxRequest.headers())) {
       vertxRequest.body().onComplete(ar -> {

@@ -29,6 +29,8 @@ final class HandlerType {
 
   final Class<? extends RequestHandler> handlerClass;
   final Set<String> supportedMethods;
+  /** Whether the class overrides WebSocketHandler.getCompressionOptions (the server must offer deflate). */
+  final boolean wantsWebSocketCompression;
   private final Map<String, Verb> verbs;
   private final MethodHandle constructor;
 
@@ -66,6 +68,16 @@ final class HandlerType {
     }
     this.verbs = found;
     this.constructor = findConstructor(handlerClass);
+    this.wantsWebSocketCompression = overridesCompressionOptions(handlerClass);
+  }
+
+  private static boolean overridesCompressionOptions(Class<?> handlerClass) {
+    try {
+      Method method = handlerClass.getMethod("getCompressionOptions");
+      return !method.getDeclaringClass().getName().equals("io.jornado.websocket.WebSocketHandler");
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   static HandlerType of(Class<? extends RequestHandler> handlerClass) {

@@ -62,6 +62,7 @@ public class RequestHandler {
   private boolean headersWritten;
   private boolean finished;
   private boolean detached;
+  boolean requestPaused;
   private Object currentUser;
   private boolean currentUserLoaded;
 
@@ -717,6 +718,14 @@ public class RequestHandler {
       writeStatus();
     }
     sent = response.end(takeBuffer());
+    if (requestPaused) {
+      request.vertxRequest().resume();
+    }
+    completeFinish();
+    return sent;
+  }
+
+  private void completeFinish() {
     finished = true;
     request.markFinished();
     application.logRequest(this);
@@ -725,7 +734,26 @@ public class RequestHandler {
     } catch (RuntimeException e) {
       Log.APPLICATION.error("Exception in onFinish for {}", request, e);
     }
-    return sent;
+  }
+
+  /**
+   * Marks the request finished when another protocol has taken the connection over (a WebSocket
+   * after its 101): logs the request with the given status and runs {@link #onFinish()}, without
+   * writing to the response.
+   *
+   * <p>Tornado: RequestHandler.finish() as WebSocketHandler calls it once the 101 is written.
+   *
+   * @param statusCode the status that was sent, such as 101
+   * @throws IllegalStateException when already finished
+   */
+  protected final void finishTakenOver(int statusCode) {
+    if (finished) {
+      throw new IllegalStateException("finish() called twice");
+    }
+    setStatus(statusCode);
+    headersWritten = true;
+    detached = true;
+    completeFinish();
   }
 
   /**
