@@ -25,6 +25,7 @@ class WebSocketHandlerTest extends AsyncHttpTestCase {
   static final Queue<String> EVENTS = new ConcurrentLinkedQueue<>();
   static volatile CompletableFuture<String> closed = new CompletableFuture<>();
   static volatile CompletableFuture<Throwable> lateWrite = new CompletableFuture<>();
+  static final java.util.concurrent.BlockingQueue<String> CLOSES = new java.util.concurrent.LinkedBlockingQueue<>();
 
   public static class Echo extends WebSocketHandler {
     @Override
@@ -66,7 +67,9 @@ class WebSocketHandlerTest extends AsyncHttpTestCase {
     @Override
     public void onClose() {
       EVENTS.add("onClose");
-      closed.complete(closeCode().orElse(-1) + " " + closeReason().orElse(""));
+      String close = closeCode().orElse(-1) + " " + closeReason().orElse("");
+      CLOSES.add(close);
+      closed.complete(close);
       writeMessage("too late").onComplete(ar -> lateWrite.complete(ar.cause()));
     }
   }
@@ -104,6 +107,7 @@ class WebSocketHandlerTest extends AsyncHttpTestCase {
   @Override
   protected Application getApp() {
     EVENTS.clear();
+    CLOSES.clear();
     closed = new CompletableFuture<>();
     lateWrite = new CompletableFuture<>();
     return new Application(List.of(
