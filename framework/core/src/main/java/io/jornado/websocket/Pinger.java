@@ -6,6 +6,7 @@ import java.time.Duration;
 /**
  * Tornado 6.5's keep-alive: wait one interval, ping, wait the timeout; no pong since the ping closes
  * the connection with reason {@code ping timed out}; otherwise ping again one interval after the last.
+ * A zero timeout keeps pinging without ever closing.
  */
 final class Pinger {
   interface Target {
@@ -26,7 +27,7 @@ final class Pinger {
   Pinger(IOLoop loop, Duration interval, Duration timeout, Target target) {
     this.loop = loop;
     this.interval = interval;
-    this.timeout = timeout.isZero() || timeout.compareTo(interval) > 0 ? interval : timeout;
+    this.timeout = timeout.compareTo(interval) > 0 ? interval : timeout;
     this.target = target;
   }
 
@@ -52,7 +53,7 @@ final class Pinger {
     lastPingNanos = System.nanoTime();
     awaitingPong = true;
     target.sendPing();
-    next = loop.callLater(timeout, this::check);
+    next = timeout.isZero() ? loop.callLater(interval, this::ping) : loop.callLater(timeout, this::check);
   }
 
   private void check() {

@@ -53,7 +53,7 @@ public class WebSocketHandler extends RequestHandler {
   private String selectedSubprotocol;
   private MessageAssembler assembler;
   private Pinger pinger;
-  private boolean closed;
+  private volatile boolean closed;
   private boolean closeHandled;
   private List<Promise<Void>> drainWaiters;
   private List<Subscription> subscriptions;
