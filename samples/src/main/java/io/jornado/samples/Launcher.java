@@ -1,6 +1,8 @@
 package io.jornado.samples;
 
+import io.jornado.samples.chat.Chat;
 import io.jornado.samples.helloworld.HelloWorld;
+import io.jornado.samples.websocket.EchoSample;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,7 +17,11 @@ public final class Launcher {
   static final Map<String, Sample> SAMPLES = new LinkedHashMap<>();
 
   static {
+    SAMPLES.put("chat", new Sample("WebSocket chat room with a web page at / (--processes=N for N event loops)",
+        Chat::main));
     SAMPLES.put("helloworld", new Sample("Tornado's helloworld demo: 'Hello, world' at /", HelloWorld::main));
+    SAMPLES.put("websocket", new Sample("WebSocket echo at /websocket (text and binary), with a test page at /",
+        EchoSample::main));
   }
 
   /** A runnable sample and what it shows. */

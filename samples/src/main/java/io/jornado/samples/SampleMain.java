@@ -1,6 +1,7 @@
 package io.jornado.samples;
 
 import io.jornado.httpserver.HttpServer;
+import io.jornado.httpserver.ServerOptions;
 import io.jornado.ioloop.IOLoop;
 import io.jornado.options.Option;
 import io.jornado.options.Options;
@@ -12,19 +13,47 @@ public final class SampleMain {
   private SampleMain() {}
 
   /**
-   * Parses {@code --port} and {@code --address}, serves the app and blocks until the loop stops.
+   * Parses {@code --port} and {@code --address}, serves the app on one event loop and blocks until the
+   * loop stops.
    *
    * @param name the sample's name, for the help text
    * @param args command-line options
    * @param app makes the application
    */
   public static void run(String name, String[] args, Supplier<Application> app) {
+    run(name, args, app, false);
+  }
+
+  /**
+   * As {@link #run(String, String[], Supplier)}, with a {@code --processes} option too: the number of
+   * event loops that serve the app, sharing the port (default 1; 0 = one per core), as Tornado's
+   * {@code HTTPServer.start(n)} forks processes.
+   *
+   * @param name the sample's name, for the help text
+   * @param args command-line options
+   * @param app makes the application (once: every loop serves the same instance)
+   */
+  public static void runWithProcesses(String name, String[] args, Supplier<Application> app) {
+    run(name, args, app, true);
+  }
+
+  private static void run(String name, String[] args, Supplier<Application> app, boolean withProcesses) {
     Option<Integer> port = Options.define("port", 8888, "run on the given port");
     Option<String> address = Options.define("address", "127.0.0.1", "bind to this address (0.0.0.0 for all)");
+    Option<Integer> processes = withProcesses
+        ? Options.define("processes", 1, "number of event loops serving the app (0 = one per core)")
+        : null;
     Options.options().programName("jornado-samples.jar " + name);
     Options.parseCommandLine(args);
+    ServerOptions serverOptions = new ServerOptions();
+    if (processes != null) {
+      serverOptions.processes(processes.value());
+    }
     IOLoop loop = IOLoop.current();
-    HttpServer server = loop.runSync(() -> app.get().listen(port.value(), address.value()));
+    HttpServer server = loop.runSync(() -> app.get().listen(port.value(), address.value(), serverOptions));
+    if (server.processes() > 1) {
+      System.out.println("Serving on " + server.processes() + " event loops");
+    }
     System.out.println("Listening on http://" + address.value() + ":" + server.port() + "/");
     System.out.flush();
     Runtime.getRuntime().addShutdownHook(new Thread(loop::stop, "jornado-shutdown"));

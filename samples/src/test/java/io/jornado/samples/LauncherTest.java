@@ -22,6 +22,8 @@ class LauncherTest {
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.startsWith("Usage: java -jar jornado-samples.jar <sample>"), text);
     assertTrue(text.contains("\n  helloworld   Tornado's helloworld demo"), text);
+    assertTrue(text.contains("\n  chat         "), text);
+    assertTrue(text.contains("\n  websocket    "), text);
   }
 
   @Test
