@@ -2,6 +2,7 @@ package io.jornado.websocket;
 
 import static io.jornado.web.UrlSpec.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,8 +27,20 @@ class WebSocketHandlerTest extends AsyncHttpTestCase {
   static volatile CompletableFuture<String> closed = new CompletableFuture<>();
   static volatile CompletableFuture<Throwable> lateWrite = new CompletableFuture<>();
   static final java.util.concurrent.BlockingQueue<String> CLOSES = new java.util.concurrent.LinkedBlockingQueue<>();
+  static final int FILL_MESSAGES = 1000;
+  static volatile Future<Void> lastFill;
 
   public static class Echo extends WebSocketHandler {
+    @Override
+    public void setDefaultHeaders() {
+      setHeader("X-Default", "set");
+    }
+
+    @Override
+    public Object getCurrentUser() {
+      return getArgument("user", "nobody");
+    }
+
     @Override
     public void prepare() {
       setHeader("X-Prepared", "yes");
@@ -46,6 +59,18 @@ class WebSocketHandlerTest extends AsyncHttpTestCase {
           break;
         case "boom":
           throw new IllegalStateException("boom in onMessage");
+        case "whoami":
+          writeMessage("user " + currentUser().orElse("?"));
+          break;
+        case "fill":
+          String chunk = "f".repeat(64 * 1024);
+          Future<Void> last = null;
+          for (int i = 0; i < FILL_MESSAGES; i++) {
+            last = writeMessage(chunk);
+          }
+          lastFill = last;
+          last.onSuccess(v -> writeMessage("drained"));
+          break;
         case "flood":
           Thread writer = new Thread(() -> {
             for (int i = 0; i < 10_000; i++) {
@@ -180,6 +205,7 @@ class WebSocketHandlerTest extends AsyncHttpTestCase {
       assertEquals("HTTP/1.1 101 Switching Protocols", ws.statusLine);
       assertEquals("goodproto", ws.header("Sec-WebSocket-Protocol"));
       assertEquals("yes", ws.header("X-Prepared"));
+      assertEquals("set", ws.header("X-Default"));
       assertTrue(ws.header("Server").startsWith("JornadoServer/"), ws.headers.toString());
       assertNull(ws.header("Content-Type"));
       ws.sendText("logged by now");
@@ -187,6 +213,29 @@ class WebSocketHandlerTest extends AsyncHttpTestCase {
     }
     try (RawWebSocket ws = connect("/ws")) {
       assertNull(ws.header("Sec-WebSocket-Protocol"));
+    }
+  }
+
+  @Test
+  void currentUserComesFromTheUpgradeRequest() throws Exception {
+    try (RawWebSocket ws = connect("/ws?user=ann")) {
+      ws.sendText("whoami");
+      assertEquals("user ann", ws.read().text());
+    }
+  }
+
+  @Test
+  void writeFuturesWaitUntilASlowPeerHasReadEnough() throws Exception {
+    try (RawWebSocket ws = connect("/ws")) {
+      ws.socket.setSoTimeout(20_000);
+      ws.sendText("fill");
+      assertEquals(64 * 1024, ws.read().payload().length);
+      assertFalse(lastFill.isComplete(), "64 MiB cannot all be handed to the socket before the peer reads");
+      for (int i = 1; i < FILL_MESSAGES; i++) {
+        assertEquals(64 * 1024, ws.read().payload().length);
+      }
+      assertEquals("drained", ws.read().text());
+      assertTrue(lastFill.succeeded());
     }
   }
 
