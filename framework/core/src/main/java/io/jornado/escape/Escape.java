@@ -1,9 +1,7 @@
 package io.jornado.escape;
 
+import io.jornado.util.Utf8Text;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -162,16 +160,10 @@ public final class Escape {
    * @throws IllegalArgumentException naming the bytes when they are not valid UTF-8
    */
   public static String toUnicode(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("Invalid UTF-8: " + bytesRepr(bytes, 40), e);
-    }
+    return Utf8Text.decode(bytes)
+        .orElseThrow(() -> new IllegalArgumentException("Invalid UTF-8: " + bytesRepr(bytes, 40)));
   }
+
 
   /**
    * Encodes text as UTF-8.

@@ -14,7 +14,7 @@ final class Arguments {
   final Map<String, byte[]> invalid = new LinkedHashMap<>();
 
   void add(String name, byte[] raw) {
-    String decoded = Utf8.decodeOrNull(raw);
+    String decoded = io.jornado.util.Utf8Text.decode(raw).orElse(null);
     if (decoded == null) {
       invalid.putIfAbsent(name, raw);
       decoded = new String(raw, java.nio.charset.StandardCharsets.UTF_8);

@@ -1,12 +1,9 @@
 package io.jornado.websocket;
 
+import io.jornado.util.Utf8Text;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Joins data frames into messages, enforcing the size limit (checked per frame on the running total,
@@ -72,15 +69,8 @@ final class MessageAssembler {
     if (!pendingIsText) {
       return new Result(data, 0, null);
     }
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(data.getBytes()))
-          .toString();
-      return new Result(text, 0, null);
-    } catch (CharacterCodingException e) {
-      return new Result(null, INVALID_PAYLOAD, "invalid UTF-8 in text message");
-    }
+    return Utf8Text.decode(data.getBytes())
+        .map(text -> new Result(text, 0, null))
+        .orElseGet(() -> new Result(null, INVALID_PAYLOAD, "invalid UTF-8 in text message"));
   }
 }

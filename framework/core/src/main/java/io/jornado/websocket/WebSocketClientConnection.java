@@ -318,7 +318,7 @@ public final class WebSocketClientConnection {
     fragmentType = null;
     fragments = null;
     if (type == WebSocketFrameType.TEXT) {
-      String text = ClientText.decode(whole);
+      String text = io.jornado.util.Utf8Text.decode(whole.getBytes()).orElse(null);
       if (text == null) {
         failConnection(1007, "invalid UTF-8");
         return;
