@@ -4,11 +4,9 @@ import static io.jornado.web.UrlSpec.url;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,12 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * path that matches the first rule, one that matches the 50th, and one that matches none (404).
  *
  * <p>The routes are the ones a real {@link Application} compiled (read from its private
- * {@code hostRules} and {@code defaultRoute} fields once, at setup), and {@link #find(String)} is a
- * line-for-line copy of {@code Application.findHandler} and {@code Application.matchPath} (both
- * private): host rules in order, each rule's {@link PathPattern#match} in order, groups copied to a
- * String[] and named groups to a map, then the handler made by the route's factory, or the default
- * route's handler when nothing matched. Only {@code RequestHandler.attach} (which needs a live Vert.x
- * request) is left out. Keep it in step with Application if that loop changes.
+ * {@code hostRules} and {@code defaultRoute} fields once, at setup, to check the matches), and
+ * {@link #find(String)} calls the application's own package-private {@code findRoute} and makes the
+ * handler with the route's factory, as {@code Application.findHandler} does; only
+ * {@code RequestHandler.attach} (which needs a live Vert.x request) is left out.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -113,6 +109,7 @@ public class RouterBenchmark {
     }
   }
 
+  private Application app;
   private HostRules[] hostRules;
   private Route defaultRoute;
   private String hostName;
@@ -128,7 +125,7 @@ public class RouterBenchmark {
     for (String pattern : PATTERNS) {
       specs.add(url(pattern, PageHandler.class));
     }
-    Application app = new Application(specs);
+    app = new Application(specs);
     hostRules = (HostRules[]) field("hostRules").get(app);
     defaultRoute = (Route) field("defaultRoute").get(app);
     hostName = "127.0.0.1";
@@ -173,55 +170,9 @@ public class RouterBenchmark {
     return find(missingPath);
   }
 
-  /** Application.findHandler, minus ServerRequest: the host name is given. */
+  /** Application's own routing (findRoute), then the handler made by the route's factory, as findHandler does. */
   private Found find(String path) {
-    String host = null;
-    for (HostRules rules : hostRules) {
-      if (rules.wildcard) {
-        Found found = matchPath(rules, path);
-        if (found != null) {
-          return found;
-        }
-        continue;
-      }
-      if (host == null) {
-        host = hostName;
-      }
-      if (rules.host.matcher(host).matches()) {
-        Found found = matchPath(rules, path);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return create(defaultRoute, new String[0], Map.of());
-  }
-
-  /** Application.matchPath, line for line. */
-  private Found matchPath(HostRules rules, String path) {
-    for (Route route : rules.routes) {
-      Matcher m = route.pattern.match(path);
-      if (m != null) {
-        int groups = route.pattern.groupCount;
-        String[] args = new String[groups];
-        for (int i = 0; i < groups; i++) {
-          args[i] = m.group(i + 1);
-        }
-        Map<String, String> kwargs = Map.of();
-        if (!route.pattern.groupNames.isEmpty()) {
-          kwargs = new LinkedHashMap<>();
-          for (int i = 0; i < route.pattern.groupNames.size(); i++) {
-            kwargs.put(route.pattern.groupNames.get(i), m.group(route.pattern.javaGroupNames.get(i)));
-          }
-        }
-        return create(route, args, kwargs);
-      }
-    }
-    return null;
-  }
-
-  /** Application.create without attach (which needs a live Vert.x request). */
-  private static Found create(Route route, String[] args, Map<String, String> kwargs) {
-    return new Found(route, route.factory.get(), args, kwargs);
+    Application.RouteMatch match = app.findRoute(path, () -> hostName);
+    return new Found(match.route, match.route.factory.get(), match.args, match.kwargs);
   }
 }

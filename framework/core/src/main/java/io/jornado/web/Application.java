@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import org.slf4j.Logger;
 
@@ -36,6 +37,7 @@ import org.slf4j.Logger;
  */
 public class Application implements Handler<HttpServerRequest> {
   private static final String WILDCARD_HOST = ".*$";
+  private static final String[] NO_GROUPS = new String[0];
 
   private final Settings settings;
   private final Consumer<RequestHandler> logFunction;
@@ -256,55 +258,71 @@ public class Application implements Handler<HttpServerRequest> {
   }
 
   private RequestHandler findHandler(ServerRequest request) {
-    String path = request.path();
+    RouteMatch match = findRoute(request.path(), request::hostName);
+    RequestHandler handler = match.route.factory.get();
+    handler.attach(this, request, match.route, match.args, match.kwargs);
+    return handler;
+  }
+
+  /** The rule for a raw path, or the default rule; the host name is asked for only when host rules exist. */
+  RouteMatch findRoute(String path, Supplier<String> hostNames) {
     String hostName = null;
     for (HostRules rules : hostRules) {
-      if (rules.wildcard) {
-        RequestHandler handler = matchPath(rules, path, request);
-        if (handler != null) {
-          return handler;
+      if (!rules.wildcard) {
+        if (hostName == null) {
+          hostName = hostNames.get();
+        }
+        if (!rules.host.matcher(hostName).matches()) {
+          continue;
+        }
+      }
+      RouteMatch match = matchPath(rules, path);
+      if (match != null) {
+        return match;
+      }
+    }
+    return new RouteMatch(defaultRoute, NO_GROUPS, Map.of());
+  }
+
+  private static RouteMatch matchPath(HostRules rules, String path) {
+    for (Route route : rules.routes) {
+      PathPattern pattern = route.pattern;
+      if (pattern.literal != null) {
+        if (pattern.literal.equals(path)) {
+          return new RouteMatch(route, NO_GROUPS, Map.of());
         }
         continue;
       }
-      if (hostName == null) {
-        hostName = request.hostName();
-      }
-      if (rules.host.matcher(hostName).matches()) {
-        RequestHandler handler = matchPath(rules, path, request);
-        if (handler != null) {
-          return handler;
-        }
-      }
-    }
-    return create(defaultRoute, request, new String[0], Map.of());
-  }
-
-  private RequestHandler matchPath(HostRules rules, String path, ServerRequest request) {
-    for (Route route : rules.routes) {
-      Matcher m = route.pattern.match(path);
+      Matcher m = pattern.match(path);
       if (m != null) {
-        int groups = route.pattern.groupCount;
-        String[] args = new String[groups];
-        for (int i = 0; i < groups; i++) {
+        String[] args = new String[pattern.groupCount];
+        for (int i = 0; i < args.length; i++) {
           args[i] = m.group(i + 1);
         }
         Map<String, String> kwargs = Map.of();
-        if (!route.pattern.groupNames.isEmpty()) {
+        if (!pattern.groupNames.isEmpty()) {
           kwargs = new java.util.LinkedHashMap<>();
-          for (int i = 0; i < route.pattern.groupNames.size(); i++) {
-            kwargs.put(route.pattern.groupNames.get(i), m.group(route.pattern.javaGroupNames.get(i)));
+          for (int i = 0; i < pattern.groupNames.size(); i++) {
+            kwargs.put(pattern.groupNames.get(i), m.group(pattern.javaGroupNames.get(i)));
           }
         }
-        return create(route, request, args, kwargs);
+        return new RouteMatch(route, args, kwargs);
       }
     }
     return null;
   }
 
-  private RequestHandler create(Route route, ServerRequest request, String[] args, Map<String, String> kwargs) {
-    RequestHandler handler = route.factory.get();
-    handler.attach(this, request, route, args, kwargs);
-    return handler;
+  /** A matched rule with its raw (still %-encoded) groups. */
+  static final class RouteMatch {
+    final Route route;
+    final String[] args;
+    final Map<String, String> kwargs;
+
+    RouteMatch(Route route, String[] args, Map<String, String> kwargs) {
+      this.route = route;
+      this.args = args;
+      this.kwargs = kwargs;
+    }
   }
 
   /**

@@ -17,6 +17,8 @@ final class PathPattern {
   final int groupCount;
   final List<String> groupNames;
   final List<String> javaGroupNames;
+  /** The path itself when the pattern has no regex syntax (most rules): matched with equals. */
+  final String literal;
   private final String reverseFormat;
 
   PathPattern(String source) {
@@ -32,6 +34,17 @@ final class PathPattern {
     this.javaGroupNames = List.copyOf(javaNames);
     this.groupCount = regex.matcher("").groupCount();
     this.reverseFormat = findReverseFormat(withEnd, groupCount);
+    this.literal = literalPath(withEnd);
+  }
+
+  private static String literalPath(String pattern) {
+    String body = pattern.substring(pattern.startsWith("^") ? 1 : 0, pattern.length() - 1);
+    for (int i = 0; i < body.length(); i++) {
+      if ("\\.[]{}()*+?^$|".indexOf(body.charAt(i)) >= 0) {
+        return null;
+      }
+    }
+    return body;
   }
 
   /** Python named groups become Java groups named g1, g2...: Java forbids '_' in group names. */
