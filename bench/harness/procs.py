@@ -142,6 +142,7 @@ class CpuWatch:
         self.t0 = time.monotonic()
         self.busy0 = machine_busy_seconds()
         self.own0 = own_cpu_seconds(self.pids)
+        self.server0 = cpu_seconds(self.pids)
         return self
 
     def __exit__(self, *exc):
@@ -149,4 +150,5 @@ class CpuWatch:
         busy = machine_busy_seconds() - self.busy0
         own = own_cpu_seconds(self.pids) - self.own0
         self.other_cores = max(0.0, busy - own) / elapsed
+        self.server_cores = max(0.0, cpu_seconds(self.pids) - self.server0) / elapsed
         return False

@@ -7,7 +7,10 @@ METRICS = [
     ("http_root_p99_ms", "HTTP GET / p99 (ms)", "lower", "{:.2f}"),
     ("http_json_rps", "HTTP GET /json (req/s)", "higher", "{:,.0f}"),
     ("http_json_p99_ms", "HTTP GET /json p99 (ms)", "lower", "{:.2f}"),
+    ("http_root_per_core", "HTTP GET / per server core (req/s per core)", "higher", "{:,.0f}"),
+    ("http_json_per_core", "HTTP GET /json per server core (req/s per core)", "higher", "{:,.0f}"),
     ("echo_rps", "WebSocket echo, 64 conns (round-trips/s)", "higher", "{:,.0f}"),
+    ("echo_per_core", "WebSocket echo per server core (round-trips/s per core)", "higher", "{:,.0f}"),
     ("echo_p99_us", "WebSocket echo p99 (us)", "lower", "{:,.0f}"),
     ("broadcast_p50_us", "Broadcast arrival p50 (us)", "lower", "{:,.0f}"),
     ("broadcast_p99_us", "Broadcast arrival p99 (us)", "lower", "{:,.0f}"),
@@ -56,7 +59,8 @@ def disturbances(results):
         for server, metrics in servers.items():
             for key, m in metrics.items():
                 if isinstance(m, dict) and "other_cores" in m:
-                    note = "%s loops=%s %s: other processes used %.2f cores" % (server, loops, key, m["other_cores"])
+                    note = "%s loops=%s %s: other processes used %.2f cores, the server %.2f" % (
+                        server, loops, key, m["other_cores"], m.get("server_cores", 0))
                     if m.get("first_other_cores") is not None:
                         note += " (repeated; first run %.2f cores, value %s)" % (m["first_other_cores"], m.get("first_value"))
                     lines.append(note)
