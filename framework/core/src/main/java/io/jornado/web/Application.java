@@ -235,12 +235,13 @@ public class Application implements Handler<HttpServerRequest> {
       vertxRequest.response().setStatusCode(500).end();
       return;
     }
-    if (vertxRequest.headers().contains("Upgrade") && !hasBody(vertxRequest.headers())) {
+    boolean hasBody = hasBody(vertxRequest.headers());
+    if (!hasBody && vertxRequest.headers().contains("Upgrade")) {
       // Hold the request's end until the handler decides: a WebSocket handshake must still see it.
       vertxRequest.pause();
       handler.requestPaused = true;
     }
-    if (hasBody(vertxRequest.headers())) {
+    if (hasBody) {
       vertxRequest.body().onComplete(ar -> {
         if (ar.succeeded()) {
           request.body(ar.result().getBytes());

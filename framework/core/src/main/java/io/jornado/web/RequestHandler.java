@@ -77,7 +77,6 @@ public class RequestHandler {
     this.context = Vertx.currentContext();
     this.rawPathArgs = rawPathArgs;
     this.pathKwargs = rawKwargs;
-    response.headersEndHandler(v -> HeaderNames.recaseConnectionHeaders(response.headers()));
     clear();
     initialize(route.kwargs);
   }
@@ -643,10 +642,10 @@ public class RequestHandler {
     Buffer chunk = takeBuffer();
     if (!headersWritten) {
       headersWritten = true;
-      writeStatus();
       if (!response.headers().contains(HeaderNames.CONTENT_LENGTH)) {
         response.setChunked(true);
       }
+      writeStatus();
     }
     return chunk.length() == 0 && response.headWritten() ? Future.succeededFuture() : response.write(chunk);
   }
@@ -660,6 +659,11 @@ public class RequestHandler {
   private void writeStatus() {
     response.setStatusCode(status);
     response.setStatusMessage(reason);
+    if (response.isChunked() || request.headers().contains(HeaderNames.CONNECTION)
+        || request.vertxRequest().version() == io.vertx.core.http.HttpVersion.HTTP_1_0) {
+      // Vert.x writes these two headers itself, in lower case, as the head goes out.
+      response.headersEndHandler(v -> HeaderNames.recaseConnectionHeaders(response.headers()));
+    }
   }
 
   /**

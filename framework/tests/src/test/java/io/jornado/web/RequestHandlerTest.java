@@ -540,5 +540,8 @@ class RequestHandlerTest extends AsyncHttpTestCase {
     String response = RawHttp.get(getHttpPort(), "/get");
     assertTrue(RawHttp.head(response).contains("\r\nEtag: \""), response);
     assertTrue(RawHttp.head(response).contains("\r\nContent-Length: 3"), response);
+    assertTrue(RawHttp.head(response).endsWith("\r\nConnection: close"), response);
+    String chunked = RawHttp.get(getHttpPort(), "/flush");
+    assertTrue(RawHttp.head(chunked).endsWith("\r\nConnection: close\r\nTransfer-Encoding: chunked"), chunked);
   }
 }
