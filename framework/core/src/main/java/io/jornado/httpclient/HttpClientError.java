@@ -13,6 +13,7 @@ import java.util.Optional;
 public class HttpClientError extends JornadoException {
   private static final long serialVersionUID = 1L;
 
+  /** The status code, 599 for no response. */
   private final int code;
   private final transient HttpResponse response;
 

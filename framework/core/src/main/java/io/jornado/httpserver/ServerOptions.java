@@ -68,7 +68,11 @@ public final class ServerOptions {
     return (int) Math.min(Integer.MAX_VALUE - 1, Math.max(65536, maxMessageSize + 1));
   }
 
-  /** Tornado: websocket_max_message_size. @return the WebSocket message limit in bytes */
+  /**
+   * Tornado: websocket_max_message_size.
+   *
+   * @return the WebSocket message limit in bytes
+   */
   public long webSocketMaxMessageSize() {
     return webSocketMaxMessageSize;
   }
@@ -87,7 +91,11 @@ public final class ServerOptions {
     return this;
   }
 
-  /** Tornado: (see webSocketCompression(boolean)). @return whether compression can be negotiated */
+  /**
+   * Tornado: (see webSocketCompression(boolean)).
+   *
+   * @return whether compression can be negotiated
+   */
   public boolean webSocketCompression() {
     return webSocketCompression;
   }

@@ -15,9 +15,12 @@ import io.jornado.util.JornadoException;
 public class HttpError extends JornadoException {
   private static final long serialVersionUID = 1L;
 
+  /** The status to send. */
   private final int statusCode;
+  /** What to log, or null. */
   private final String logMessage;
   private final transient Object[] args;
+  /** A custom reason phrase, or null. */
   private String reason;
 
   /**

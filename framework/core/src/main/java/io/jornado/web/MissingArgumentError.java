@@ -8,6 +8,7 @@ package io.jornado.web;
 public class MissingArgumentError extends HttpError {
   private static final long serialVersionUID = 1L;
 
+  /** The missing argument's name. */
   private final String argName;
 
   /**

@@ -545,24 +545,40 @@ public class WebSocketHandler extends RequestHandler {
     });
   }
 
-  /** Tornado: WebSocketHandler.close_code. @return the code of the peer's close frame, if any */
+  /**
+   * Tornado: WebSocketHandler.close_code.
+   *
+   * @return the code of the peer's close frame, if any
+   */
   public OptionalInt closeCode() {
     Short code = socket == null ? null : socket.closeStatusCode();
     return code == null || code == 1005 ? OptionalInt.empty() : OptionalInt.of(code);
   }
 
-  /** Tornado: WebSocketHandler.close_reason. @return the reason of the peer's close frame, if any */
+  /**
+   * Tornado: WebSocketHandler.close_reason.
+   *
+   * @return the reason of the peer's close frame, if any
+   */
   public Optional<String> closeReason() {
     String reason = socket == null ? null : socket.closeReason();
     return reason == null || reason.isEmpty() ? Optional.empty() : Optional.of(reason);
   }
 
-  /** Tornado: WebSocketHandler.selected_subprotocol. @return the subprotocol chosen, if any */
+  /**
+   * Tornado: WebSocketHandler.selected_subprotocol.
+   *
+   * @return the subprotocol chosen, if any
+   */
   public Optional<String> selectedSubprotocol() {
     return Optional.ofNullable(selectedSubprotocol);
   }
 
-  /** Tornado: WebSocketHandler.ws_connection is None. @return whether the connection is closed */
+  /**
+   * Tornado: WebSocketHandler.ws_connection is None.
+   *
+   * @return whether the connection is closed
+   */
   public boolean isClosed() {
     return socket == null || closed;
   }
