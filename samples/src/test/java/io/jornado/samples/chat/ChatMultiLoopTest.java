@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jornado.httpserver.ServerOptions;
 import io.jornado.samples.websocket.TestSocket;
-import io.jornado.testing.AsyncHttpTestCase;
+import io.jornado.samples.websocket.WebSocketSampleTestCase;
 import io.jornado.web.Application;
-import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,10 +18,8 @@ import org.junit.jupiter.api.Test;
  * The chat served on two event loops, as {@code --processes=2} does: connections are spread over the
  * loops, and every message still reaches every client, through pub/sub, and the history is shared.
  */
-class ChatMultiLoopTest extends AsyncHttpTestCase {
+class ChatMultiLoopTest extends WebSocketSampleTestCase {
   private static final int CLIENTS = 6;
-  private WebSocketClient client;
-
   @Override
   protected Application getApp() {
     return Chat.makeApp();
@@ -33,23 +30,8 @@ class ChatMultiLoopTest extends AsyncHttpTestCase {
     return new ServerOptions().processes(2);
   }
 
-  @Override
-  protected void setUpResources() throws Exception {
-    super.setUpResources();
-    client = TestSocket.newClient(ioLoop());
-  }
-
-  @Override
-  protected void tearDownResources() throws Exception {
-    try {
-      await(client.close());
-    } finally {
-      super.tearDownResources();
-    }
-  }
-
   private TestSocket join(String nick) {
-    return TestSocket.connect(ioLoop(), client, getHttpPort(), "/chatsocket?nick=" + nick);
+    return connect("/chatsocket?nick=" + nick);
   }
 
   @Test

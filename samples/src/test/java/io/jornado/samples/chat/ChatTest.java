@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jornado.escape.Escape;
 import io.jornado.httpclient.HttpResponse;
 import io.jornado.samples.websocket.TestSocket;
-import io.jornado.testing.AsyncHttpTestCase;
+import io.jornado.samples.websocket.WebSocketSampleTestCase;
 import io.jornado.testing.ExpectLog;
 import io.jornado.web.Application;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,32 +21,15 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ChatTest extends AsyncHttpTestCase {
-  private WebSocketClient client;
-
+class ChatTest extends WebSocketSampleTestCase {
   @Override
   protected Application getApp() {
     return Chat.makeApp();
   }
 
-  @Override
-  protected void setUpResources() throws Exception {
-    super.setUpResources();
-    client = TestSocket.newClient(ioLoop());
-  }
-
-  @Override
-  protected void tearDownResources() throws Exception {
-    try {
-      await(client.close());
-    } finally {
-      super.tearDownResources();
-    }
-  }
-
   private TestSocket join(String nick) {
     String uri = nick == null ? "/chatsocket" : "/chatsocket?nick=" + Escape.urlEscape(nick);
-    return TestSocket.connect(ioLoop(), client, getHttpPort(), uri);
+    return connect(uri);
   }
 
   private static String say(String body) {

@@ -5,37 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jornado.httpclient.HttpResponse;
 import io.jornado.web.Application;
-import io.jornado.testing.AsyncHttpTestCase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocketClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class EchoSampleTest extends AsyncHttpTestCase {
-  private WebSocketClient client;
-
+class EchoSampleTest extends WebSocketSampleTestCase {
   @Override
   protected Application getApp() {
     return EchoSample.makeApp();
   }
 
-  @Override
-  protected void setUpResources() throws Exception {
-    super.setUpResources();
-    client = TestSocket.newClient(ioLoop());
-  }
-
-  @Override
-  protected void tearDownResources() throws Exception {
-    try {
-      await(client.close());
-    } finally {
-      super.tearDownResources();
-    }
-  }
-
   private TestSocket connect() {
-    return TestSocket.connect(ioLoop(), client, getHttpPort(), "/websocket");
+    return connect("/websocket");
   }
 
   @Test
