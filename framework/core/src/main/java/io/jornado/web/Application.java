@@ -193,17 +193,9 @@ public class Application implements Handler<HttpServerRequest> {
    */
   public Future<HttpServer> listen(int port, String address, ServerOptions options) {
     ServerOptions effective = new ServerOptions(options == null ? new ServerOptions() : options)
-        .webSocketMaxMessageSize(webSocketMaxMessageSize())
+        .webSocketMaxMessageSize(settings.websocketMaxMessageSize())
         .webSocketCompression(wantsWebSocketCompression());
     return HttpServer.listen(IOLoop.current(), this, port, address, effective);
-  }
-
-  private long webSocketMaxMessageSize() {
-    Object value = settings.asMap().get("websocket_max_message_size");
-    if (value != null && !(value instanceof Number)) {
-      throw new IllegalArgumentException("Setting 'websocket_max_message_size' should be a number of bytes, got " + value);
-    }
-    return value == null ? ServerOptions.DEFAULT_WEBSOCKET_MAX_MESSAGE_SIZE : ((Number) value).longValue();
   }
 
   private boolean wantsWebSocketCompression() {

@@ -1,5 +1,7 @@
 package io.jornado.web;
 
+import io.jornado.httpserver.ServerOptions;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -153,6 +155,55 @@ public final class Settings {
       throw new IllegalArgumentException("Setting 'log_function' should be a Consumer<RequestHandler>, got " + value);
     }
     return Optional.ofNullable((Consumer<RequestHandler>) value);
+  }
+
+  /**
+   * The largest WebSocket message accepted, in bytes (10 MiB by default).
+   *
+   * <p>Tornado: settings["websocket_max_message_size"].
+   *
+   * @return the limit
+   * @throws IllegalArgumentException when the setting is not a number
+   */
+  public long websocketMaxMessageSize() {
+    Object value = values.get("websocket_max_message_size");
+    if (value != null && !(value instanceof Number)) {
+      throw new IllegalArgumentException("Setting 'websocket_max_message_size' should be a number of bytes, got " + value);
+    }
+    return value == null ? ServerOptions.DEFAULT_WEBSOCKET_MAX_MESSAGE_SIZE : ((Number) value).longValue();
+  }
+
+  /**
+   * Time between WebSocket pings, from seconds or a {@code Duration}.
+   *
+   * <p>Tornado: settings["websocket_ping_interval"].
+   *
+   * @return the interval, if set
+   */
+  public Optional<Duration> websocketPingInterval() {
+    return seconds("websocket_ping_interval");
+  }
+
+  /**
+   * How long to wait for a pong, from seconds or a {@code Duration}.
+   *
+   * <p>Tornado: settings["websocket_ping_timeout"].
+   *
+   * @return the timeout, if set
+   */
+  public Optional<Duration> websocketPingTimeout() {
+    return seconds("websocket_ping_timeout");
+  }
+
+  private Optional<Duration> seconds(String key) {
+    Object value = values.get(key);
+    if (value == null || value instanceof Duration) {
+      return Optional.ofNullable((Duration) value);
+    }
+    if (value instanceof Number) {
+      return Optional.of(Duration.ofNanos(Math.round(((Number) value).doubleValue() * 1e9)));
+    }
+    throw new IllegalArgumentException("Setting '" + key + "' should be seconds or a Duration, got " + value);
   }
 
   @Override

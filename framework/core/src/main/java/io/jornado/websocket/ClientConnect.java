@@ -2,7 +2,6 @@ package io.jornado.websocket;
 
 import io.jornado.httpclient.HttpClientError;
 import io.jornado.ioloop.IOLoop;
-import io.jornado.log.Log;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.vertx.core.Context;
@@ -17,7 +16,6 @@ import io.vertx.core.internal.ContextInternal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +26,6 @@ final class ClientConnect {
   private static final String CLIENTS_KEY = "io.jornado.websocket.clients";
   /** Seconds Vert.x waits for the server to close TCP after a close frame (Tornado waits 5). */
   private static final int CLOSING_TIMEOUT_SECONDS = 5;
-  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
   private ClientConnect() {}
 
@@ -50,21 +47,20 @@ final class ClientConnect {
     long requestMillis = millis(requestTimeout);
     connect.setConnectTimeout(Math.min(millis(connectTimeout), requestMillis));
     connect.setTimeout(requestMillis);
-    long[] ping = pingSchedule(options);
 
     IOLoop loop = IOLoop.current();
     Promise<WebSocketClientConnection> result = Promise.promise();
     if (Vertx.currentContext() == null) {
       // From outside Vert.x each call would get a context of its own; issuing the connect from the
       // loop keeps the connection's handlers on the loop, registered before any frame is delivered.
-      loop.context().runOnContext(v -> start(loop, connect, requestMillis, ping, options, result));
+      loop.context().runOnContext(v -> start(loop, connect, requestMillis, options, result));
     } else {
-      start(loop, connect, requestMillis, ping, options, result);
+      start(loop, connect, requestMillis, options, result);
     }
     return result.future();
   }
 
-  private static void start(IOLoop loop, WebSocketConnectOptions connect, long requestMillis, long[] ping,
+  private static void start(IOLoop loop, WebSocketConnectOptions connect, long requestMillis,
       WebSocketClientOptions options, Promise<WebSocketClientConnection> result) {
     ContextInternal context = (ContextInternal) Vertx.currentContext();
     WebSocketClient client;
@@ -93,8 +89,7 @@ final class ClientConnect {
         result.fail(failure(ar.cause()));
         return;
       }
-      WebSocketClientConnection connection = new WebSocketClientConnection(ar.result(), context, options,
-          ping[0], ping[1]);
+      WebSocketClientConnection connection = new WebSocketClientConnection(ar.result(), context, options);
       connection.start();
       result.complete(connection);
     });
@@ -123,27 +118,6 @@ final class ClientConnect {
             .setTryUsePerMessageCompression(options.compression())
             .setClosingTimeout(CLOSING_TIMEOUT_SECONDS)
             .setMaxConnections(Integer.MAX_VALUE)));
-  }
-
-  /** The ping interval and pong timeout in milliseconds (0 = none), as Tornado 6.5 computes them. */
-  static long[] pingSchedule(WebSocketClientOptions options) {
-    Duration interval = options.pingInterval();
-    Duration timeout = options.pingTimeout();
-    if (interval.isZero()) {
-      return new long[] {0, 0};
-    }
-    if (timeout == null) {
-      timeout = interval;
-    } else if (timeout.compareTo(interval) > 0) {
-      String message = "The websocket_ping_timeout (" + seconds(timeout) + ") cannot be longer than the"
-          + " websocket_ping_interval (" + seconds(interval) + ").\nSetting websocket_ping_timeout="
-          + seconds(interval);
-      if (WARNED.add(message)) {
-        Log.GENERAL.warn(message);
-      }
-      timeout = interval;
-    }
-    return new long[] {millis(interval), timeout.isZero() ? 0 : millis(timeout)};
   }
 
   /** Tornado's errors for a handshake that did not give a WebSocket. */
@@ -176,7 +150,4 @@ final class ClientConnect {
     return Math.max(1, duration.toMillis());
   }
 
-  private static String seconds(Duration duration) {
-    return Double.toString(duration.toNanos() / 1e9);
-  }
 }

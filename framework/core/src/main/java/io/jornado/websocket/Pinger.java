@@ -1,12 +1,15 @@
 package io.jornado.websocket;
 
 import io.jornado.ioloop.IOLoop;
+import io.jornado.log.Log;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tornado 6.5's keep-alive: wait one interval, ping, wait the timeout; no pong since the ping closes
- * the connection with reason {@code ping timed out}; otherwise ping again one interval after the last.
- * A zero timeout keeps pinging without ever closing.
+ * Tornado 6.5's keep-alive, for server and client connections alike: wait one interval, ping, wait the
+ * timeout; no pong since the ping closes the connection with reason {@code ping timed out}; otherwise
+ * ping again one interval after the last. A zero timeout keeps pinging without ever closing.
  */
 final class Pinger {
   interface Target {
@@ -14,6 +17,8 @@ final class Pinger {
 
     void pingTimedOut();
   }
+
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
   private final IOLoop loop;
   private final Duration interval;
@@ -24,15 +29,39 @@ final class Pinger {
   private boolean awaitingPong;
   private boolean stopped;
 
-  Pinger(IOLoop loop, Duration interval, Duration timeout, Target target) {
+  private Pinger(IOLoop loop, Duration interval, Duration timeout, Target target) {
     this.loop = loop;
     this.interval = interval;
-    this.timeout = timeout.compareTo(interval) > 0 ? interval : timeout;
+    this.timeout = timeout;
     this.target = target;
   }
 
-  void start() {
-    next = loop.callLater(interval, this::ping);
+  /**
+   * Starts pinging on a loop, or returns null when the interval is unset or not positive. A timeout
+   * longer than the interval is capped at it with Tornado's warning (once per distinct message); a
+   * null timeout means the interval.
+   */
+  static Pinger start(IOLoop loop, Duration interval, Duration timeout, Target target) {
+    if (interval == null || interval.isZero() || interval.isNegative()) {
+      return null;
+    }
+    Duration effective = timeout == null ? interval : timeout;
+    if (effective.compareTo(interval) > 0) {
+      String message = "The websocket_ping_timeout (" + seconds(effective) + ") cannot be longer than the"
+          + " websocket_ping_interval (" + seconds(interval) + ").\nSetting websocket_ping_timeout="
+          + seconds(interval);
+      if (WARNED.add(message)) {
+        Log.GENERAL.warn(message);
+      }
+      effective = interval;
+    }
+    Pinger pinger = new Pinger(loop, interval, effective, target);
+    pinger.next = loop.callLater(interval, pinger::ping);
+    return pinger;
+  }
+
+  private static String seconds(Duration duration) {
+    return Double.toString(duration.toNanos() / 1e9);
   }
 
   void pongReceived() {

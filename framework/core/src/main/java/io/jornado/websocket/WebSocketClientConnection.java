@@ -1,5 +1,6 @@
 package io.jornado.websocket;
 
+import io.jornado.ioloop.IOLoop;
 import io.jornado.escape.Escape;
 import io.jornado.log.Log;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -38,8 +39,7 @@ public final class WebSocketClientConnection {
   private final ContextInternal context;
   private final Consumer<Object> onMessage;
   private final int maxMessageSize;
-  private final long pingIntervalMillis;
-  private final long pingTimeoutMillis;
+  private final WebSocketClientOptions options;
   private final String subprotocol;
   private final MultiMap headers;
 
@@ -53,23 +53,19 @@ public final class WebSocketClientConnection {
   private boolean discarding;
   private WebSocketFrameType fragmentType;
   private Buffer fragments;
-  private long pingTimer = -1;
-  private boolean receivedPong;
-  private long lastPingNanos;
+  private Pinger pinger;
 
   // Read from any thread.
   private volatile boolean closeRequested;
   private volatile int closeCode = -1;
   private volatile String closeReason;
 
-  WebSocketClientConnection(io.vertx.core.http.WebSocket ws, ContextInternal context, WebSocketClientOptions options,
-      long pingIntervalMillis, long pingTimeoutMillis) {
+  WebSocketClientConnection(io.vertx.core.http.WebSocket ws, ContextInternal context, WebSocketClientOptions options) {
     this.ws = ws;
     this.context = context;
     this.onMessage = options.onMessage();
     this.maxMessageSize = options.maxMessageSize();
-    this.pingIntervalMillis = pingIntervalMillis;
-    this.pingTimeoutMillis = pingTimeoutMillis;
+    this.options = options;
     this.subprotocol = ws.subProtocol();
     this.headers = ws.headers();
   }
@@ -80,7 +76,11 @@ public final class WebSocketClientConnection {
       ws.frameHandler(this::onFrame);
       ws.closeHandler(v -> onTransportClosed());
       ws.exceptionHandler(this::onException);
-      ws.pongHandler(data -> receivedPong = true);
+      ws.pongHandler(data -> {
+        if (pinger != null) {
+          pinger.pongReceived();
+        }
+      });
     } catch (IllegalStateException alreadyClosed) {
       // Vert.x refuses handlers once it has processed a close frame, which happens when the server
       // closes in the same packet as its 101: what came before the close frame cannot be read.
@@ -93,9 +93,21 @@ public final class WebSocketClientConnection {
       context.runOnContext(v -> end());
       return;
     }
-    if (pingIntervalMillis > 0) {
-      pingTimer = context.setTimer(pingIntervalMillis, id -> sendPing());
-    }
+    pinger = Pinger.start(IOLoop.of(context), options.pingInterval(), options.pingTimeout(), new Pinger.Target() {
+      @Override
+      public void sendPing() {
+        if (!isClosing()) {
+          ws.writePing(Buffer.buffer());
+        }
+      }
+
+      @Override
+      public void pingTimedOut() {
+        if (!isClosing()) {
+          closeOnLoop(1000, "ping timed out");
+        }
+      }
+    });
   }
 
   // ---------------------------------------------------------------- writing
@@ -411,38 +423,9 @@ public final class WebSocketClientConnection {
 
   // ---------------------------------------------------------------- pings
 
-  private void sendPing() {
-    pingTimer = -1;
-    if (isClosing()) {
-      return;
-    }
-    receivedPong = false;
-    lastPingNanos = System.nanoTime();
-    ws.writePing(Buffer.buffer());
-    if (pingTimeoutMillis > 0) {
-      pingTimer = context.setTimer(pingTimeoutMillis, id -> checkPong());
-    } else {
-      pingTimer = context.setTimer(pingIntervalMillis, id -> sendPing());
-    }
-  }
-
-  private void checkPong() {
-    pingTimer = -1;
-    if (isClosing()) {
-      return;
-    }
-    if (!receivedPong) {
-      closeOnLoop(1000, "ping timed out");
-      return;
-    }
-    long elapsedMillis = (System.nanoTime() - lastPingNanos) / 1_000_000;
-    pingTimer = context.setTimer(Math.max(1, pingIntervalMillis - elapsedMillis), id -> sendPing());
-  }
-
   private void cancelPing() {
-    if (pingTimer != -1) {
-      context.owner().cancelTimer(pingTimer);
-      pingTimer = -1;
+    if (pinger != null) {
+      pinger.stop();
     }
   }
 

@@ -13,7 +13,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,6 @@ import java.util.function.Supplier;
  * <p>Tornado: tornado.websocket.WebSocketHandler.
  */
 public class WebSocketHandler extends RequestHandler {
-  /** Tornado's default websocket_max_message_size: 10 MiB. */
-  public static final long DEFAULT_MAX_MESSAGE_SIZE = 10L * 1024 * 1024;
   private static final Set<String> VERSIONS = Set.of("7", "8", "13");
   private static final int INTERNAL_ERROR = 1011;
 
@@ -262,43 +259,21 @@ public class WebSocketHandler extends RequestHandler {
   }
 
   private void startPinging() {
-    Duration interval = seconds("websocket_ping_interval");
-    if (interval == null || interval.isZero() || interval.isNegative()) {
-      return;
-    }
-    Duration timeout = seconds("websocket_ping_timeout");
-    if (timeout != null && timeout.compareTo(interval) > 0) {
-      Log.GENERAL.warn("websocket_ping_timeout {} is longer than websocket_ping_interval {}; using the interval",
-          timeout, interval);
-    }
-    pinger = new Pinger(ioLoop(), interval, timeout == null ? interval : timeout, new Pinger.Target() {
-      @Override
-      public void sendPing() {
-        if (!closed) {
-          socket.writePing(Buffer.buffer());
-        }
-      }
+    pinger = Pinger.start(ioLoop(), settings().websocketPingInterval().orElse(null),
+        settings().websocketPingTimeout().orElse(null),
+        new Pinger.Target() {
+          @Override
+          public void sendPing() {
+            if (!closed) {
+              socket.writePing(Buffer.buffer());
+            }
+          }
 
-      @Override
-      public void pingTimedOut() {
-        close(1000, "ping timed out");
-      }
-    });
-    pinger.start();
-  }
-
-  private Duration seconds(String setting) {
-    Object value = settings().asMap().get(setting);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Duration) {
-      return (Duration) value;
-    }
-    if (value instanceof Number) {
-      return Duration.ofNanos(Math.round(((Number) value).doubleValue() * 1e9));
-    }
-    throw new IllegalArgumentException("Setting '" + setting + "' should be seconds or a Duration, got " + value);
+          @Override
+          public void pingTimedOut() {
+            close(1000, "ping timed out");
+          }
+        });
   }
 
   /**
@@ -310,8 +285,7 @@ public class WebSocketHandler extends RequestHandler {
    * @return the limit in bytes
    */
   public long maxMessageSize() {
-    Object value = settings().asMap().get("websocket_max_message_size");
-    return value instanceof Number ? ((Number) value).longValue() : DEFAULT_MAX_MESSAGE_SIZE;
+    return settings().websocketMaxMessageSize();
   }
 
   // ---- incoming ------------------------------------------------------------------------------
