@@ -1,5 +1,7 @@
 package io.jornado.httputil;
 
+import static io.jornado.bench.jmh.SetupChecks.check;
+
 import io.jornado.escape.Escape;
 import io.jornado.util.PythonText;
 import io.jornado.web.HttpError;
@@ -67,12 +69,6 @@ public class ArgumentsBenchmark {
     check("2".equals(getArgument(all, "page", null)), "page");
     check("padded".equals(getArgument(all, "note", null)), "note=" + Escape.jsonEncode(getArgument(all, "note", null)));
     check("".equals(getArgument(all, "debug", null)), "debug");
-  }
-
-  private static void check(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalStateException(message);
-    }
   }
 
   @Benchmark

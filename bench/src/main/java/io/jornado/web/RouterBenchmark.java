@@ -1,5 +1,7 @@
 package io.jornado.web;
 
+import static io.jornado.bench.jmh.SetupChecks.check;
+
 import static io.jornado.web.UrlSpec.url;
 
 import java.lang.reflect.Field;
@@ -147,12 +149,6 @@ public class RouterBenchmark {
     Field f = Application.class.getDeclaredField(name);
     f.setAccessible(true);
     return f;
-  }
-
-  private static void check(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalStateException(message);
-    }
   }
 
   @Benchmark

@@ -1,5 +1,7 @@
 package io.jornado.bench.jmh;
 
+import static io.jornado.bench.jmh.SetupChecks.check;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jornado.escape.Escape;
@@ -103,12 +105,6 @@ public class JsonBenchmark {
 
   private static void sameContent(String jornado, String baseline) {
     check(new JsonObject(jornado).equals(new JsonObject(baseline)), jornado + " <> " + baseline);
-  }
-
-  private static void check(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalStateException(message);
-    }
   }
 
   @Benchmark
