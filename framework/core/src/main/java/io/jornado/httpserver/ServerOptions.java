@@ -1,6 +1,10 @@
 package io.jornado.httpserver;
 
 import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How an application's HTTP server runs: how many event loops serve it, and the underlying Vert.x
@@ -15,10 +19,24 @@ public final class ServerOptions {
   /** Tornado: websocket_max_message_size default (10 MiB). */
   public static final long DEFAULT_WEBSOCKET_MAX_MESSAGE_SIZE = 10L * 1024 * 1024;
 
+  /** Tornado: HTTPServer max_body_size / max_buffer_size default (100 MiB). */
+  public static final long DEFAULT_MAX_BODY_SIZE = 100L * 1024 * 1024;
+
+  /** Tornado: HTTPServer idle_connection_timeout default (3600 s). */
+  public static final Duration DEFAULT_IDLE_CONNECTION_TIMEOUT = Duration.ofSeconds(3600);
+
   private int processes = 1;
   private HttpServerOptions vertxOptions;
   private long webSocketMaxMessageSize = DEFAULT_WEBSOCKET_MAX_MESSAGE_SIZE;
   private boolean webSocketCompression;
+  private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+  private int maxHeaderSize = DEFAULT_MAX_HEADER_SIZE;
+  private Duration idleConnectionTimeout = DEFAULT_IDLE_CONNECTION_TIMEOUT;
+  private Duration bodyTimeout;
+  private boolean noKeepAlive;
+  private boolean xheaders;
+  private List<String> trustedDownstream = List.of();
+  private boolean decompressRequest;
 
   /** Default options: one event loop. Tornado: HTTPServer(app). */
   public ServerOptions() {}
@@ -35,6 +53,211 @@ public final class ServerOptions {
     this.vertxOptions = other.vertxOptions == null ? null : new HttpServerOptions(other.vertxOptions);
     this.webSocketMaxMessageSize = other.webSocketMaxMessageSize;
     this.webSocketCompression = other.webSocketCompression;
+    this.maxBodySize = other.maxBodySize;
+    this.maxHeaderSize = other.maxHeaderSize;
+    this.idleConnectionTimeout = other.idleConnectionTimeout;
+    this.bodyTimeout = other.bodyTimeout;
+    this.noKeepAlive = other.noKeepAlive;
+    this.xheaders = other.xheaders;
+    this.trustedDownstream = other.trustedDownstream;
+    this.decompressRequest = other.decompressRequest;
+  }
+
+  /**
+   * The largest request body accepted; a larger declared Content-Length is refused with 413 before
+   * any of the body is read, and a chunked or streamed body that grows past it is cut off with 413
+   * and the connection closed.
+   *
+   * <p>Tornado: HTTPServer(max_body_size=...) (Tornado answers 400 where we answer 413).
+   *
+   * @param bytes the limit, positive
+   * @return these options
+   * @throws IllegalArgumentException when not positive
+   */
+  public ServerOptions maxBodySize(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("max_body_size must be positive, got " + bytes);
+    }
+    this.maxBodySize = bytes;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPServer.max_body_size.
+   *
+   * @return the body limit in bytes (100 MiB by default)
+   */
+  public long maxBodySize() {
+    return maxBodySize;
+  }
+
+  /**
+   * The largest request head (request line and headers) accepted; a larger one is answered with 431
+   * (a request line over it with 414) and the connection closed.
+   *
+   * <p>Tornado: HTTPServer(max_header_size=...) (Tornado closes without an answer).
+   *
+   * @param bytes the limit, at least 1 KiB
+   * @return these options
+   * @throws IllegalArgumentException when below 1024
+   */
+  public ServerOptions maxHeaderSize(int bytes) {
+    if (bytes < 1024) {
+      throw new IllegalArgumentException("max_header_size must be at least 1024, got " + bytes);
+    }
+    this.maxHeaderSize = bytes;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPServer.max_header_size.
+   *
+   * @return the head limit in bytes (64 KiB by default)
+   */
+  public int maxHeaderSize() {
+    return maxHeaderSize;
+  }
+
+  /**
+   * How long a connection may stay without traffic, including while a request's headers are being
+   * read; then it is closed.
+   *
+   * <p>Tornado: HTTPServer(idle_connection_timeout=...).
+   *
+   * @param timeout positive, whole seconds or more precise
+   * @return these options
+   * @throws IllegalArgumentException when not positive
+   */
+  public ServerOptions idleConnectionTimeout(Duration timeout) {
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("idle_connection_timeout must be positive, got " + timeout);
+    }
+    this.idleConnectionTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPServer.idle_connection_timeout.
+   *
+   * @return the idle timeout (3600 s by default)
+   */
+  public Duration idleConnectionTimeout() {
+    return idleConnectionTimeout;
+  }
+
+  /**
+   * How long reading one request body may take in all; past it the connection is closed.
+   *
+   * <p>Tornado: HTTPServer(body_timeout=...).
+   *
+   * @param timeout positive, or null for no limit (the default)
+   * @return these options
+   * @throws IllegalArgumentException when zero or negative
+   */
+  public ServerOptions bodyTimeout(Duration timeout) {
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      throw new IllegalArgumentException("body_timeout must be positive, got " + timeout);
+    }
+    this.bodyTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPServer.body_timeout.
+   *
+   * @return the body timeout, empty for none
+   */
+  public Optional<Duration> bodyTimeout() {
+    return Optional.ofNullable(bodyTimeout);
+  }
+
+  /**
+   * Closes every connection after its response.
+   *
+   * <p>Tornado: HTTPServer(no_keep_alive=True).
+   *
+   * @param value whether to close after each response
+   * @return these options
+   */
+  public ServerOptions noKeepAlive(boolean value) {
+    this.noKeepAlive = value;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPServer.no_keep_alive.
+   *
+   * @return whether connections close after each response
+   */
+  public boolean noKeepAlive() {
+    return noKeepAlive;
+  }
+
+  /**
+   * Takes the client's address and scheme from {@code X-Real-Ip}/{@code X-Forwarded-For} and
+   * {@code X-Scheme}/{@code X-Forwarded-Proto}, for a server behind a reverse proxy.
+   *
+   * <p>Tornado: HTTPServer(xheaders=True).
+   *
+   * @param value whether to trust the proxy headers
+   * @return these options
+   */
+  public ServerOptions xheaders(boolean value) {
+    this.xheaders = value;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPServer.xheaders.
+   *
+   * @return whether proxy headers are trusted
+   */
+  public boolean xheaders() {
+    return xheaders;
+  }
+
+  /**
+   * Proxy addresses skipped when taking the client from {@code X-Forwarded-For}.
+   *
+   * <p>Tornado: HTTPServer(trusted_downstream=[...]).
+   *
+   * @param addresses the trusted proxies' IP addresses
+   * @return these options
+   */
+  public ServerOptions trustedDownstream(List<String> addresses) {
+    this.trustedDownstream = List.copyOf(Objects.requireNonNull(addresses, "addresses"));
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPServer.trusted_downstream.
+   *
+   * @return the trusted proxies (empty by default)
+   */
+  public List<String> trustedDownstream() {
+    return trustedDownstream;
+  }
+
+  /**
+   * Inflates request bodies sent with {@code Content-Encoding: gzip} before they are parsed.
+   *
+   * <p>Tornado: HTTPServer(decompress_request=True).
+   *
+   * @param value whether to decompress
+   * @return these options
+   */
+  public ServerOptions decompressRequest(boolean value) {
+    this.decompressRequest = value;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPServer.decompress_request.
+   *
+   * @return whether gzip request bodies are inflated
+   */
+  public boolean decompressRequest() {
+    return decompressRequest;
   }
 
   /**
@@ -159,8 +382,8 @@ public final class ServerOptions {
    */
   public HttpServerOptions toVertxOptions() {
     HttpServerOptions options = vertxOptions != null ? new HttpServerOptions(vertxOptions) : new HttpServerOptions()
-        .setMaxHeaderSize(DEFAULT_MAX_HEADER_SIZE)
-        .setMaxInitialLineLength(DEFAULT_MAX_HEADER_SIZE)
+        .setMaxHeaderSize(maxHeaderSize)
+        .setMaxInitialLineLength(maxHeaderSize)
         .setHandle100ContinueAutomatically(true)
         .setCompressionSupported(false)
         .setDecompressionSupported(false);

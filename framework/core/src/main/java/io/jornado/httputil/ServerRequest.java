@@ -1,5 +1,6 @@
 package io.jornado.httputil;
 
+import io.jornado.httpserver.ServerOptions;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -23,6 +24,9 @@ import java.util.Map;
  */
 public final class ServerRequest {
   private static final byte[] NO_BODY = new byte[0];
+  private static final ServerOptions DEFAULT_OPTIONS = new ServerOptions();
+
+  private final ServerOptions serverOptions;
 
   private final HttpServerRequest vertxRequest;
   private final String method;
@@ -49,6 +53,21 @@ public final class ServerRequest {
    * @param startNanos {@link System#nanoTime()} when the request arrived
    */
   public ServerRequest(HttpServerRequest vertxRequest, long startNanos) {
+    this(vertxRequest, startNanos, DEFAULT_OPTIONS);
+  }
+
+  /**
+   * Wraps a Vert.x request received by a server with the given options (which decide, among other
+   * things, whether proxy headers are trusted).
+   *
+   * <p>Tornado: HTTPServerRequest.__init__ (with the connection's HTTPServer settings).
+   *
+   * @param vertxRequest the Vert.x request
+   * @param startNanos {@link System#nanoTime()} when the request arrived
+   * @param serverOptions the options of the server that received it
+   */
+  public ServerRequest(HttpServerRequest vertxRequest, long startNanos, ServerOptions serverOptions) {
+    this.serverOptions = serverOptions;
     this.vertxRequest = vertxRequest;
     this.method = vertxRequest.method().name();
     this.uri = vertxRequest.uri();
@@ -56,6 +75,15 @@ public final class ServerRequest {
     this.path = q < 0 ? uri : uri.substring(0, q);
     this.query = q < 0 ? "" : uri.substring(q + 1);
     this.startNanos = startNanos;
+  }
+
+  /**
+   * Tornado: HTTPServerRequest.server_connection (its settings).
+   *
+   * @return the options of the server that received this request
+   */
+  public ServerOptions serverOptions() {
+    return serverOptions;
   }
 
   /**

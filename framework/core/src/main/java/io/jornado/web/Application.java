@@ -38,6 +38,7 @@ import org.slf4j.Logger;
 public class Application implements Handler<HttpServerRequest> {
   private static final String WILDCARD_HOST = ".*$";
   private static final String[] NO_GROUPS = new String[0];
+  private static final ServerOptions DEFAULT_SERVER_OPTIONS = new ServerOptions();
 
   private final Settings settings;
   private final Consumer<RequestHandler> logFunction;
@@ -195,7 +196,7 @@ public class Application implements Handler<HttpServerRequest> {
     ServerOptions effective = new ServerOptions(options == null ? new ServerOptions() : options)
         .webSocketMaxMessageSize(settings.websocketMaxMessageSize())
         .webSocketCompression(wantsWebSocketCompression());
-    return HttpServer.listen(IOLoop.current(), this, port, address, effective);
+    return HttpServer.listen(IOLoop.current(), serving(effective), port, address, effective);
   }
 
   private boolean wantsWebSocketCompression() {
@@ -218,7 +219,25 @@ public class Application implements Handler<HttpServerRequest> {
    */
   @Override
   public void handle(HttpServerRequest vertxRequest) {
-    ServerRequest request = new ServerRequest(vertxRequest, System.nanoTime());
+    handle(vertxRequest, DEFAULT_SERVER_OPTIONS);
+  }
+
+  /**
+   * This application as the request handler of a server with the given options (body and header
+   * limits, proxy headers, request decompression); {@link #listen} uses it.
+   *
+   * <p>Tornado: HTTPServer(app, **kwargs) (the server's settings reaching each request).
+   *
+   * @param options the server's options
+   * @return a Vert.x request handler
+   */
+  public Handler<HttpServerRequest> serving(ServerOptions options) {
+    ServerOptions fixed = new ServerOptions(Objects.requireNonNull(options, "options"));
+    return vertxRequest -> handle(vertxRequest, fixed);
+  }
+
+  void handle(HttpServerRequest vertxRequest, ServerOptions serverOptions) {
+    ServerRequest request = new ServerRequest(vertxRequest, System.nanoTime(), serverOptions);
     RequestHandler handler;
     try {
       handler = findHandler(request);
