@@ -10,6 +10,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,7 +63,7 @@ public final class HttpServer {
     HttpServerOptions bindOptions = new HttpServerOptions(vertxOptions).setPort(bindPort);
     Promise<io.vertx.core.http.HttpServer> started = Promise.promise();
     Context context = loop.context();
-    context.runOnContext(v -> loop.vertx().createHttpServer(bindOptions)
+    context.runOnContext(v -> guarded(loop.vertx().createHttpServer(bindOptions), opts, bindOptions)
         .requestHandler(handler).listen().onComplete(started));
     return started.future().compose(server -> {
       if (processes <= 1) {
@@ -70,7 +71,7 @@ public final class HttpServer {
       }
       HttpServerOptions shared = new HttpServerOptions(bindOptions);
       DeploymentOptions deployment = new DeploymentOptions().setInstances(processes - 1);
-      return loop.vertx().deployVerticle(() -> new ServerVerticle(handler, shared), deployment)
+      return loop.vertx().deployVerticle(() -> new ServerVerticle(handler, opts, shared), deployment)
           .map(id -> new HttpServer(loop.vertx(), server, List.of(id), processes))
           .recover(err -> server.close().transform(ignored -> Future.failedFuture(err)));
     });
@@ -122,18 +123,29 @@ public final class HttpServer {
   }
 
   /** One further server instance on its own event loop. */
+  private static io.vertx.core.http.HttpServer guarded(io.vertx.core.http.HttpServer server, ServerOptions options,
+      HttpServerOptions vertxOptions) {
+    return server.connectionHandler(connection -> {
+      if (connection instanceof ConnectionBase) {
+        WireGuard.install(((ConnectionBase) connection).channel(), options, vertxOptions);
+      }
+    });
+  }
+
   private static final class ServerVerticle extends VerticleBase {
     private final Handler<HttpServerRequest> handler;
+    private final ServerOptions serverOptions;
     private final HttpServerOptions options;
 
-    ServerVerticle(Handler<HttpServerRequest> handler, HttpServerOptions options) {
+    ServerVerticle(Handler<HttpServerRequest> handler, ServerOptions serverOptions, HttpServerOptions options) {
       this.handler = handler;
+      this.serverOptions = serverOptions;
       this.options = options;
     }
 
     @Override
     public Future<?> start() {
-      return vertx.createHttpServer(options).requestHandler(handler).listen();
+      return guarded(vertx.createHttpServer(options), serverOptions, options).requestHandler(handler).listen();
     }
   }
 }

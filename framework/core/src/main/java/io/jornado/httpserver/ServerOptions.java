@@ -374,7 +374,9 @@ public final class ServerOptions {
 
   /**
    * The Vert.x options a server will use, with Tornado's defaults where Vert.x's differ (64 KiB
-   * request line and headers, 100-continue answered automatically).
+   * request line and headers; 100-continue is answered by the framework when it starts reading a body;
+   * no cleartext HTTP/2 upgrade, so {@code Upgrade: h2c} is an ordinary header as in Tornado; HTTP/2
+   * over TLS is unaffected).
    *
    * <p>Tornado: (none; Vert.x specific).
    *
@@ -384,7 +386,8 @@ public final class ServerOptions {
     HttpServerOptions options = vertxOptions != null ? new HttpServerOptions(vertxOptions) : new HttpServerOptions()
         .setMaxHeaderSize(maxHeaderSize)
         .setMaxInitialLineLength(maxHeaderSize)
-        .setHandle100ContinueAutomatically(true)
+        .setHandle100ContinueAutomatically(false)
+        .setHttp2ClearTextEnabled(false)
         .setCompressionSupported(false)
         .setDecompressionSupported(false);
     int frameLimit = webSocketFrameLimit(webSocketMaxMessageSize);

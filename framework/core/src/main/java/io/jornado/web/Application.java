@@ -7,7 +7,7 @@ import io.jornado.ioloop.IOLoop;
 import io.jornado.log.Log;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -246,27 +246,34 @@ public class Application implements Handler<HttpServerRequest> {
       vertxRequest.response().setStatusCode(500).end();
       return;
     }
-    boolean hasBody = hasBody(vertxRequest.headers());
-    if (!hasBody && vertxRequest.headers().contains("Upgrade")) {
-      // Hold the request's end until the handler decides: a WebSocket handshake must still see it.
+    boolean hasBody = BodyReader.hasBody(vertxRequest);
+    if (handler.route.type.streamRequestBody) {
       vertxRequest.pause();
-      handler.requestPaused = true;
-    }
-    if (hasBody) {
-      vertxRequest.body().onComplete(ar -> {
-        if (ar.succeeded()) {
-          request.body(ar.result().getBytes());
+      BodyReader reader = hasBody ? BodyReader.open(vertxRequest, serverOptions) : null;
+      if (!hasBody || reader != null) {
+        handler.executeStreaming(reader);
+      }
+    } else if (hasBody) {
+      vertxRequest.pause();
+      BodyReader reader = BodyReader.open(vertxRequest, serverOptions);
+      if (reader != null) {
+        Buffer body = Buffer.buffer();
+        reader.read(chunk -> {
+          body.appendBuffer(chunk);
+          return null;
+        }, () -> {
+          request.body(body.getBytes());
           handler.execute();
-        }
-      });
+        }, handler::handleRequestException);
+      }
     } else {
+      if (vertxRequest.headers().contains("Upgrade")) {
+        // Hold the request's end until the handler decides: a WebSocket handshake must still see it.
+        vertxRequest.pause();
+        handler.requestPaused = true;
+      }
       handler.execute();
     }
-  }
-
-  private static boolean hasBody(MultiMap headers) {
-    String length = headers.get("Content-Length");
-    return (length != null && !length.equals("0")) || headers.contains("Transfer-Encoding");
   }
 
   private RequestHandler findHandler(ServerRequest request) {

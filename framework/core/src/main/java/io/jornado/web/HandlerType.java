@@ -31,6 +31,7 @@ final class HandlerType {
   final Set<String> supportedMethods;
   /** Whether the class overrides WebSocketHandler.getCompressionOptions (the server must offer deflate). */
   final boolean wantsWebSocketCompression;
+  final boolean streamRequestBody;
   private final Map<String, Verb> verbs;
   private final MethodHandle constructor;
 
@@ -69,6 +70,7 @@ final class HandlerType {
     this.verbs = found;
     this.constructor = findConstructor(handlerClass);
     this.wantsWebSocketCompression = overridesCompressionOptions(handlerClass);
+    this.streamRequestBody = handlerClass.isAnnotationPresent(StreamRequestBody.class);
   }
 
   private static boolean overridesCompressionOptions(Class<?> handlerClass) {

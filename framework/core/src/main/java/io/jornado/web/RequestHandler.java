@@ -50,7 +50,7 @@ public class RequestHandler {
   private Application application;
   private ServerRequest request;
   private HttpServerResponse response;
-  private Route route;
+  Route route;
   private Context context;
   private String[] rawPathArgs;
   private String[] pathArgs = NO_PATH_ARGS;
@@ -118,6 +118,30 @@ public class RequestHandler {
     prepare();
     return null;
   }
+
+  /**
+   * Receives one chunk of the request body of a {@link StreamRequestBody} handler, after
+   * {@code prepare()} and before the verb method; return a future to pause reading until it
+   * completes (flow control), or null. The default fails the request: a streaming handler must
+   * override it.
+   *
+   * <p>Tornado: RequestHandler.data_received.
+   *
+   * @param chunk the next bytes of the body (inflated when {@code decompress_request} is on)
+   * @return null, or a future that reading waits for
+   */
+  public Future<?> dataReceived(Buffer chunk) {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " is @StreamRequestBody but does not override dataReceived(Buffer)");
+  }
+
+  /**
+   * Called when the client closes the connection before the response is finished (a long poll
+   * whose client went away, an upload cut off); the response can no longer be written.
+   *
+   * <p>Tornado: RequestHandler.on_connection_close.
+   */
+  public void onConnectionClose() {}
 
   /**
    * Runs after the response is sent and logged; for cleanup.
@@ -968,6 +992,7 @@ public class RequestHandler {
   // ---- lifecycle ----------------------------------------------------------------------------
 
   final void execute() {
+    watchConnection();
     try {
       String method = request.method();
       if (!route.type.supportedMethods.contains(method)) {
@@ -994,6 +1019,62 @@ public class RequestHandler {
     } catch (Throwable t) {
       handleRequestException(t);
     }
+  }
+
+  /** The lifecycle of a {@link StreamRequestBody} handler: prepare, then the body chunk by chunk, then the verb. */
+  final void executeStreaming(BodyReader body) {
+    watchConnection();
+    try {
+      if (!route.type.supportedMethods.contains(request.method())) {
+        throw new HttpError(405);
+      }
+      decodePathArgs();
+      Future<?> prepared = prepareAsync();
+      if (prepared != null) {
+        prepared.onComplete(ar -> onLoop(() -> {
+          if (ar.failed()) {
+            handleRequestException(ar.cause());
+            abandonBody(body);
+          } else {
+            streamBody(body);
+          }
+        }));
+      } else {
+        streamBody(body);
+      }
+    } catch (Throwable t) {
+      handleRequestException(t);
+      abandonBody(body);
+    }
+  }
+
+  private void streamBody(BodyReader body) {
+    if (finished || detached || body == null) {
+      abandonBody(body);
+      if (!finished && !detached) {
+        runVerb();
+      }
+      return;
+    }
+    body.read(this::dataReceived, () -> onLoop(this::runVerb), this::handleRequestException);
+  }
+
+  private static void abandonBody(BodyReader body) {
+    if (body != null) {
+      body.abandon();
+    }
+  }
+
+  private void watchConnection() {
+    response.closeHandler(v -> {
+      if (!finished && !detached) {
+        try {
+          onConnectionClose();
+        } catch (RuntimeException e) {
+          Log.APPLICATION.error("Exception in onConnectionClose for {}", request, e);
+        }
+      }
+    });
   }
 
   private void decodePathArgs() {

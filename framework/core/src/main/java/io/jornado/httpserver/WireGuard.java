@@ -1,0 +1,265 @@
+package io.jornado.httpserver;
+
+import io.jornado.log.Log;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tornado's HTTP/1 connection rules that Vert.x does not have, as a Netty handler between Vert.x's
+ * codec and its connection:
+ *
+ * <ul>
+ *   <li>malformed requests (bad request line, method or version, NUL or spaces in the target, missing,
+ *       invalid or multiple Host, unsupported or repeated Transfer-Encoding, both framings, bad
+ *       chunks) get Tornado's header-less {@code HTTP/1.1 400 Bad Request} and the connection closes;
+ *       an oversized head gets 431 (414 for the request line) and closes;
+ *   <li>every status line says {@code HTTP/1.1}, whatever the request's version, and 100-continue
+ *       reads {@code 100 (Continue)};
+ *   <li>{@code no_keep_alive} closes the connection after each response ({@code Connection: close} on
+ *       HTTP/1.1);
+ *   <li>the idle timeout also bounds reading a request's head (a slow-headers client is dropped), and
+ *       the body timeout bounds reading a body.
+ * </ul>
+ *
+ * <p>When responses to earlier pipelined requests are still owed, a malformed request is left to
+ * Vert.x, which answers it in order (400 with {@code content-length: 0}).
+ */
+final class WireGuard extends ChannelDuplexHandler {
+  static final String NAME = "jornadoWireGuard";
+  private static final String DECODER = "httpDecoder";
+  private static final String VERTX_HANDLER = "handler";
+  private static final HttpResponseStatus TORNADO_CONTINUE = new HttpResponseStatus(100, "(Continue)");
+
+  private final ServerOptions options;
+  private ScheduledFuture<?> headTimer;
+  private ScheduledFuture<?> bodyTimer;
+  private int owedResponses;
+  private int lastStatus;
+  private boolean refusing;
+  private boolean http10;
+  private boolean upgraded;
+
+  private WireGuard(ServerOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Installs the guard on a new HTTP/1 connection's pipeline, and the strict decoder when no byte has
+   * been decoded yet. With h2c on, Vert.x announces the connection only while decoding its first
+   * request, when the decoder cannot be swapped: then requests with both framings keep Netty's
+   * reading (chunked wins).
+   */
+  static void install(Channel channel, ServerOptions options, HttpServerOptions vertxOptions) {
+    if (channel.pipeline().get(NAME) != null || channel.pipeline().get(DECODER) == null
+        || channel.pipeline().get(VERTX_HANDLER) == null) {
+      return;
+    }
+    if (!vertxOptions.isHttp2ClearTextEnabled()) {
+      channel.pipeline().replace(DECODER, DECODER, new StrictRequestDecoder(vertxOptions));
+    }
+    channel.pipeline().addBefore(VERTX_HANDLER, NAME, new WireGuard(options));
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    armHeadTimer(ctx);
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    cancelTimers();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    cancelTimers();
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+    if (refusing || upgraded) {
+      if (refusing) {
+        ReferenceCountUtil.release(msg);
+      } else {
+        ctx.fireChannelRead(msg);
+      }
+      return;
+    }
+    if (msg instanceof HttpRequest) {
+      HttpRequest request = (HttpRequest) msg;
+      cancel(headTimer);
+      String problem = problem(request);
+      if (problem != null && owedResponses == 0) {
+        refuse(ctx, msg, problem, request.decoderResult().cause());
+        return;
+      }
+      if (problem != null && request.decoderResult().isSuccess()) {
+        request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(problem)));
+      }
+      owedResponses++;
+      http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
+      if (options.bodyTimeout().isPresent() && !(msg instanceof LastHttpContent) && expectsBody(request)) {
+        long nanos = options.bodyTimeout().get().toNanos();
+        bodyTimer = ctx.executor().schedule(() -> timedOut(ctx, "body"), nanos, TimeUnit.NANOSECONDS);
+      }
+    }
+    if (msg instanceof HttpContent && ((HttpObject) msg).decoderResult().isFailure() && owedResponses <= 1
+        && lastStatus == 0) {
+      refuse(ctx, msg, "Malformed chunked body", ((HttpObject) msg).decoderResult().cause());
+      return;
+    }
+    if (msg instanceof LastHttpContent) {
+      cancel(bodyTimer);
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+    if (msg instanceof HttpResponse) {
+      HttpResponse response = (HttpResponse) msg;
+      if (response.protocolVersion() != HttpVersion.HTTP_1_1) {
+        response.setProtocolVersion(HttpVersion.HTTP_1_1);
+      }
+      lastStatus = response.status().code();
+      if (options.noKeepAlive() && lastStatus >= 200) {
+        response.headers().remove(HttpHeaderNames.CONNECTION);
+        if (!http10) {
+          response.headers().set(HttpHeaderNames.CONNECTION, "close");
+        }
+      }
+      if (lastStatus == 100) {
+        response.setStatus(TORNADO_CONTINUE);
+      } else if (lastStatus == 101) {
+        upgraded = true;
+        cancelTimers();
+      }
+    }
+    if (msg instanceof LastHttpContent && lastStatus != 100 && lastStatus != 101) {
+      lastStatus = 0;
+      if (owedResponses > 0) {
+        owedResponses--;
+      }
+      if (options.noKeepAlive()) {
+        promise = promise.unvoid();
+        promise.addListener(ChannelFutureListener.CLOSE);
+      } else if (owedResponses == 0 && !upgraded) {
+        promise = promise.unvoid();
+        promise.addListener(done -> armHeadTimer(ctx));
+      }
+    }
+    ctx.write(msg, promise);
+  }
+
+  private String problem(HttpRequest request) {
+    DecoderResult result = request.decoderResult();
+    if (result.isFailure()) {
+      Throwable cause = result.cause();
+      return cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
+    }
+    HttpVersion version = request.protocolVersion();
+    if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
+      return "Malformed HTTP version in HTTP Request-Line: " + version.text();
+    }
+    if (!RequestRules.isValidTarget(request.uri())) {
+      return "Malformed HTTP request line";
+    }
+    List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
+    if (hosts.isEmpty()) {
+      if (version == HttpVersion.HTTP_1_1) {
+        return "Missing Host header";
+      }
+    } else if (hosts.size() > 1 || hosts.get(0).indexOf(',') >= 0) {
+      return "Multiple host headers not allowed: " + String.join(",", hosts);
+    } else if (!RequestRules.isValidHost(hosts.get(0))) {
+      return "Invalid Host header: " + hosts.get(0);
+    }
+    List<String> encodings = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+    if (!encodings.isEmpty() && (encodings.size() > 1 || !"chunked".equalsIgnoreCase(encodings.get(0).strip()))) {
+      return "Unsupported Transfer-Encoding " + String.join(",", encodings);
+    }
+    return null;
+  }
+
+  private static boolean expectsBody(HttpRequest request) {
+    String length = request.headers().get(HttpHeaderNames.CONTENT_LENGTH);
+    return (length != null && !"0".equals(length)) || request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING);
+  }
+
+  private void refuse(ChannelHandlerContext ctx, Object msg, String problem, Throwable cause) {
+    ReferenceCountUtil.release(msg);
+    refusing = true;
+    cancelTimers();
+    Log.GENERAL.info("Malformed HTTP message from {}: {}", ctx.channel().remoteAddress(), problem);
+    ctx.writeAndFlush(answerFor(cause)).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private static FullHttpResponse answerFor(Throwable cause) {
+    if (cause instanceof TooLongHttpLineException) {
+      return closingAnswer(HttpResponseStatus.REQUEST_URI_TOO_LONG);
+    }
+    if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+      return closingAnswer(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
+    }
+    return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, Unpooled.EMPTY_BUFFER,
+        EmptyHttpHeaders.INSTANCE, EmptyHttpHeaders.INSTANCE);
+  }
+
+  private static FullHttpResponse closingAnswer(HttpResponseStatus status) {
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
+    response.headers().set(HttpHeaderNames.CONTENT_LENGTH, "0").set(HttpHeaderNames.CONNECTION, "close");
+    return response;
+  }
+
+  private void timedOut(ChannelHandlerContext ctx, String what) {
+    if (ctx.channel().isActive()) {
+      Log.GENERAL.info("Timeout reading {} from {}", what, ctx.channel().remoteAddress());
+      ctx.close();
+    }
+  }
+
+  private void armHeadTimer(ChannelHandlerContext ctx) {
+    cancel(headTimer);
+    if (!ctx.channel().isActive() && !ctx.channel().isOpen()) {
+      return;
+    }
+    long nanos = options.idleConnectionTimeout().toNanos();
+    headTimer = ctx.executor().schedule(() -> timedOut(ctx, "request headers"), nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private void cancelTimers() {
+    cancel(headTimer);
+    cancel(bodyTimer);
+  }
+
+  private static void cancel(ScheduledFuture<?> timer) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+}
