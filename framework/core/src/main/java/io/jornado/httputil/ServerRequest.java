@@ -309,7 +309,7 @@ public final class ServerRequest {
    */
   public Map<String, String> cookies() {
     if (cookies == null) {
-      cookies = Cookies.parse(vertxRequest.headers().get("Cookie"));
+      cookies = Cookies.parse(vertxRequest.headers().getAll("Cookie"));
     }
     return Collections.unmodifiableMap(cookies);
   }
