@@ -8,6 +8,10 @@ import io.jornado.httpclient.HttpResponse;
 import io.jornado.testing.AsyncHttpTestCase;
 import io.jornado.testing.ExpectLog;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -374,6 +378,25 @@ class CookieTest extends AsyncHttpTestCase {
   void severalCookieLinesAreJoinedWithCommasAsTornadoDoes() {
     // Tornado 6.2 answers {'a': '1,b=2'} to "Cookie: a=1" + "Cookie: b=2"
     assertEquals("{'a': '1,b=2'} 1,b=2", describe(fetch("/echo", r -> r.header("Cookie", "a=1").header("Cookie", "b=2"))));
+  }
+
+  /** Vert.x joins HTTP/2 cookie fields with "; " itself (seen with curl --http2-prior-knowledge too). */
+  @Test
+  void http2CookieFieldsAreReadAsOneCookieHeader() {
+    HttpClient client = ioLoop().vertx().createHttpClient(
+        new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+    try {
+      String body = await(client.request(HttpMethod.GET, getHttpPort(), "127.0.0.1", "/echo").compose(request -> {
+        request.headers().add("cookie", "a=1").add("cookie", "b=\"x\\073y\"");
+        return request.send().compose(response -> {
+          assertEquals(HttpVersion.HTTP_2, response.version());
+          return response.body();
+        });
+      })).toString();
+      assertEquals("{\"cookies\": {\"a\": \"1\", \"b\": \"x;y\"}, \"get_a\": \"1\"}", body);
+    } finally {
+      await(client.close());
+    }
   }
 
   @Test
