@@ -1,59 +1,32 @@
 package io.jornado.httputil;
 
+import io.jornado.util.PythonCookies;
+import io.jornado.util.PythonText;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Parses a Cookie request header as browsers send it (Tornado's httputil.parse_cookie). */
+/**
+ * Parses a Cookie request header as browsers send it (Tornado's httputil.parse_cookie), then keeps
+ * only the names a Python SimpleCookie accepts, as HTTPServerRequest.cookies does.
+ */
 final class Cookies {
   private Cookies() {}
 
-  static Map<String, String> parse(String header) {
+  /** Several Cookie lines count as one value joined with commas, as Tornado's HTTPHeaders joins them. */
+  static Map<String, String> parse(List<String> headerLines) {
     Map<String, String> cookies = new LinkedHashMap<>();
-    if (header == null) {
+    if (headerLines.isEmpty()) {
       return cookies;
     }
-    for (String chunk : header.split(";", -1)) {
+    for (String chunk : String.join(",", headerLines).split(";", -1)) {
       int eq = chunk.indexOf('=');
-      String key = eq < 0 ? "" : chunk.substring(0, eq).strip();
-      String value = (eq < 0 ? chunk : chunk.substring(eq + 1)).strip();
-      if (!key.isEmpty() || !value.isEmpty()) {
-        cookies.put(key, unquote(value));
+      String key = eq < 0 ? "" : PythonText.strip(chunk.substring(0, eq));
+      String value = PythonText.strip(eq < 0 ? chunk : chunk.substring(eq + 1));
+      if (PythonCookies.isLegalName(key) && !PythonCookies.isReservedName(key)) {
+        cookies.put(key, PythonCookies.unquote(value));
       }
     }
     return cookies;
-  }
-
-  /** Python's http.cookies._unquote: only a double-quoted value has its escapes decoded. */
-  static String unquote(String value) {
-    if (value.length() < 2 || value.charAt(0) != '"' || value.charAt(value.length() - 1) != '"') {
-      return value;
-    }
-    String inner = value.substring(1, value.length() - 1);
-    StringBuilder out = new StringBuilder(inner.length());
-    for (int i = 0; i < inner.length(); i++) {
-      char c = inner.charAt(i);
-      if (c == '\\' && isOctal(inner, i + 1)) {
-        out.append((char) Integer.parseInt(inner.substring(i + 1, i + 4), 8));
-        i += 3;
-      } else if (c == '\\' && i + 1 < inner.length()) {
-        out.append(inner.charAt(++i));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static boolean isOctal(String s, int at) {
-    if (at + 3 > s.length()) {
-      return false;
-    }
-    for (int i = at; i < at + 3; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '7') {
-        return false;
-      }
-    }
-    return s.charAt(at) <= '3';
   }
 }

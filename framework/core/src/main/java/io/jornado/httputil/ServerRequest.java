@@ -194,26 +194,36 @@ public final class ServerRequest {
   }
 
   /**
-   * Tornado: HTTPServerRequest.remote_ip.
+   * The client's address; with {@link ServerOptions#xheaders(boolean)} on, the one a proxy reports
+   * in {@code X-Real-Ip} or (skipping {@link ServerOptions#trustedDownstream(List)}) in
+   * {@code X-Forwarded-For}, when it is an IP literal.
+   *
+   * <p>Tornado: HTTPServerRequest.remote_ip.
    *
    * @return the client's address
    */
   public String remoteIp() {
     if (remoteIp == null) {
       SocketAddress address = vertxRequest.remoteAddress();
-      remoteIp = address == null ? "" : address.hostAddress() != null ? address.hostAddress() : address.host();
+      String socketIp = address == null ? "" : address.hostAddress() != null ? address.hostAddress() : address.host();
+      remoteIp = serverOptions.xheaders()
+          ? ProxyHeaders.remoteIp(vertxRequest.headers(), socketIp, serverOptions.trustedDownstream()) : socketIp;
     }
     return remoteIp;
   }
 
   /**
-   * Tornado: HTTPServerRequest.protocol.
+   * The scheme; with {@link ServerOptions#xheaders(boolean)} on, the one a proxy reports in
+   * {@code X-Scheme} or {@code X-Forwarded-Proto} when it is {@code http} or {@code https}.
+   *
+   * <p>Tornado: HTTPServerRequest.protocol.
    *
    * @return {@code http} or {@code https}
    */
   public String protocol() {
     if (protocol == null) {
-      protocol = vertxRequest.isSSL() ? "https" : "http";
+      String socketProtocol = vertxRequest.isSSL() ? "https" : "http";
+      protocol = serverOptions.xheaders() ? ProxyHeaders.protocol(vertxRequest.headers(), socketProtocol) : socketProtocol;
     }
     return protocol;
   }
@@ -309,7 +319,7 @@ public final class ServerRequest {
    */
   public Map<String, String> cookies() {
     if (cookies == null) {
-      cookies = Cookies.parse(vertxRequest.headers().get("Cookie"));
+      cookies = Cookies.parse(vertxRequest.headers().getAll("Cookie"));
     }
     return Collections.unmodifiableMap(cookies);
   }

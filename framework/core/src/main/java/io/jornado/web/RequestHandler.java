@@ -16,12 +16,14 @@ import io.vertx.core.json.JsonArray;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,7 @@ public class RequestHandler {
   boolean requestPaused;
   private Object currentUser;
   private boolean currentUserLoaded;
+  private Map<String, String> newCookies;
 
   /** Handlers are made by the application, one per request. Tornado: RequestHandler.__init__. */
   public RequestHandler() {}
@@ -424,6 +427,74 @@ public class RequestHandler {
     return request.cookies().getOrDefault(name, defaultValue);
   }
 
+  /**
+   * Sets a cookie with Tornado's defaults ({@code Path=/}); see
+   * {@link #setCookie(String, String, CookieOptions)}.
+   *
+   * <p>Tornado: RequestHandler.set_cookie(name, value).
+   *
+   * @param name the cookie name
+   * @param value the value
+   * @throws IllegalArgumentException naming the name or value when Tornado would refuse it
+   */
+  public void setCookie(String name, String value) {
+    setCookie(name, value, new CookieOptions());
+  }
+
+  /**
+   * Sets a cookie, sent as a {@code Set-Cookie} header when the headers go out; setting the same
+   * name again replaces it. The value is quoted as Python's SimpleCookie quotes it ({@code a=b}
+   * becomes {@code "a=b"}, {@code ;} becomes {@code \073}). Not visible to {@link #getCookie(String)}
+   * before the next request.
+   *
+   * <p>Tornado: RequestHandler.set_cookie(name, value, domain, expires, path, expires_days, max_age,
+   * httponly, secure, samesite).
+   *
+   * @param name the cookie name: letters, digits and {@code !#$%&'*+-.^_`|~:}, not an attribute name
+   * @param value the value: no spaces or control characters
+   * @param options the attributes
+   * @throws IllegalArgumentException naming the name, value or attribute Tornado would refuse
+   */
+  public void setCookie(String name, String value, CookieOptions options) {
+    addNewCookie(name, CookieSerializer.setCookieValue(name, value, options, options.expiresAt(Instant.now())));
+  }
+
+  /**
+   * Deletes a cookie set with {@code Path=/}: sends it empty, expired a year ago.
+   *
+   * <p>Tornado: RequestHandler.clear_cookie(name).
+   *
+   * @param name the cookie name
+   */
+  public void clearCookie(String name) {
+    clearCookie(name, new CookieOptions());
+  }
+
+  /**
+   * Deletes a cookie: sends it empty, expired a year ago, with the given path, domain, flags and
+   * SameSite (which must match those it was set with).
+   *
+   * <p>Tornado: RequestHandler.clear_cookie(name, **kwargs).
+   *
+   * @param name the cookie name
+   * @param options the attributes the cookie was set with
+   * @throws IllegalArgumentException when the options carry an expiry or Max-Age
+   */
+  public void clearCookie(String name, CookieOptions options) {
+    if (options.expires != null || options.maxAge != null) {
+      throw new IllegalArgumentException("clearCookie() sets its own expiry; its options must not carry expires or maxAge");
+    }
+    addNewCookie(name, CookieSerializer.setCookieValue(name, "", options, Instant.now().minus(Duration.ofDays(365))));
+  }
+
+  private void addNewCookie(String name, String header) {
+    if (newCookies == null) {
+      newCookies = new LinkedHashMap<>();
+    }
+    newCookies.remove(name);
+    newCookies.put(name, header);
+  }
+
   // ---- output -------------------------------------------------------------------------------
 
   /**
@@ -681,6 +752,9 @@ public class RequestHandler {
   }
 
   private void writeStatus() {
+    if (newCookies != null) {
+      newCookies.values().forEach(cookie -> response.headers().add("Set-Cookie", cookie));
+    }
     response.setStatusCode(status);
     response.setStatusMessage(reason);
     if (response.isChunked() || request.headers().contains(HeaderNames.CONNECTION)

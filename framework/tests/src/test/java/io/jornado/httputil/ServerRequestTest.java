@@ -59,7 +59,8 @@ class ServerRequestTest extends AsyncHttpTestCase {
     assertEquals("example.com", r.getString("hostName"));
     assertEquals("http://Example.COM:8080/dump?x=1&y=%C3%A9", r.getString("fullUrl"));
     assertEquals(Map.of("x", List.of("1"), "y", List.of("\u00e9")), r.getJsonObject("queryArguments").getMap());
-    assertEquals(Map.of("a", "1", "b", "quoted;value", "", "noname"), r.getJsonObject("cookies").getMap());
+    // Tornado drops the empty name: SimpleCookie refuses it as a key
+    assertEquals(Map.of("a", "1", "b", "quoted;value"), r.getJsonObject("cookies").getMap());
     assertEquals("quoted;value", r.getString("cookie"));
     assertTrue(r.getBoolean("requestTimePositive"));
   }
