@@ -68,6 +68,7 @@ public class RequestHandler {
   private Object currentUser;
   private boolean currentUserLoaded;
   private Map<String, String> newCookies;
+  private GzipContentEncoding gzip;
 
   /** Handlers are made by the application, one per request. Tornado: RequestHandler.__init__. */
   public RequestHandler() {}
@@ -737,12 +738,26 @@ public class RequestHandler {
     Buffer chunk = takeBuffer();
     if (!headersWritten) {
       headersWritten = true;
+      chunk = transformFirstChunk(chunk, false);
       if (!response.headers().contains(HeaderNames.CONTENT_LENGTH)) {
         response.setChunked(true);
       }
       writeStatus();
+    } else if (gzip != null) {
+      chunk = gzip.transformChunk(chunk, false);
     }
     return chunk.length() == 0 && response.headWritten() ? Future.succeededFuture() : response.write(chunk);
+  }
+
+  /** Applies compress_response to the first chunk; later chunks go through {@link #gzip} while it compresses. */
+  private Buffer transformFirstChunk(Buffer chunk, boolean finishing) {
+    if (!application.settings().compressResponse()) {
+      return chunk;
+    }
+    GzipContentEncoding transform = new GzipContentEncoding(request.headers());
+    Buffer transformed = transform.transformFirstChunk(status, response.headers(), chunk, finishing);
+    gzip = transform.gzipping() ? transform : null;
+    return transformed;
   }
 
   private Buffer takeBuffer() {
@@ -795,7 +810,7 @@ public class RequestHandler {
     if (finished) {
       throw new IllegalStateException("finish() called twice");
     }
-    Future<Void> sent;
+    Buffer chunk;
     if (!headersWritten) {
       MultiMap headers = response.headers();
       String method = request.method();
@@ -817,9 +832,12 @@ public class RequestHandler {
         headers.set(HeaderNames.CONTENT_LENGTH, Integer.toString(writeBuffer == null ? 0 : writeBuffer.length()));
       }
       headersWritten = true;
+      chunk = transformFirstChunk(takeBuffer(), true);
       writeStatus();
+    } else {
+      chunk = gzip == null ? takeBuffer() : gzip.transformChunk(takeBuffer(), true);
     }
-    sent = response.end(takeBuffer());
+    Future<Void> sent = response.end(chunk);
     if (requestPaused) {
       request.vertxRequest().resume();
     }
@@ -856,6 +874,19 @@ public class RequestHandler {
     headersWritten = true;
     detached = true;
     completeFinish();
+  }
+
+  /**
+   * Gives the headers of a response that another protocol sends itself (a WebSocket 101) what the
+   * output transforms add to every response: {@code Vary: Accept-Encoding} under
+   * {@code compress_response}. Call it just before handing the response over.
+   *
+   * <p>Tornado: the transforms RequestHandler.flush applies when WebSocketHandler finishes its 101.
+   */
+  protected final void prepareTakeOverHeaders() {
+    if (application.settings().compressResponse()) {
+      GzipContentEncoding.addVary(response.headers());
+    }
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  */
 public final class Settings {
   private final Map<String, Object> values;
+  private final boolean compressResponse;
 
   private Settings(Map<String, ?> given) {
     Map<String, Object> copy = new LinkedHashMap<>(given);
@@ -30,6 +31,7 @@ public final class Settings {
       copy.putIfAbsent("serve_traceback", true);
     }
     this.values = Collections.unmodifiableMap(copy);
+    this.compressResponse = get("compress_response", false) || get("gzip", false);
   }
 
   /**
@@ -114,6 +116,19 @@ public final class Settings {
    */
   public boolean serveTraceback() {
     return get("serve_traceback", false);
+  }
+
+  /**
+   * Whether responses are gzipped for clients that accept it (and every response carries
+   * {@code Vary: Accept-Encoding}); on when {@code compress_response} or its alias {@code gzip} is
+   * true. Read once, when the settings are made.
+   *
+   * <p>Tornado: settings["compress_response"] / settings["gzip"].
+   *
+   * @return whether the gzip output transform is on
+   */
+  public boolean compressResponse() {
+    return compressResponse;
   }
 
   /**

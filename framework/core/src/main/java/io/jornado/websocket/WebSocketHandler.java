@@ -201,6 +201,7 @@ public class WebSocketHandler extends RequestHandler {
       VertxInternals.refuseCompression(request().vertxRequest());
     }
     clearHeader("Content-Type");
+    prepareTakeOverHeaders();
     Promise<Void> upgraded = Promise.promise();
     request().vertxRequest().toWebSocket().onComplete(ar -> {
       if (ar.succeeded()) {
