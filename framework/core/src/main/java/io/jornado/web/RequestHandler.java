@@ -658,7 +658,10 @@ public class RequestHandler {
 
   private void writeStatus() {
     response.setStatusCode(status);
-    response.setStatusMessage(reason);
+    if (status != 304 || !reason.equals(HttpStatus.reason(304))) {
+      // Vert.x leaves out its automatic Content-Length only for its own 304 status object.
+      response.setStatusMessage(reason);
+    }
     if (response.isChunked() || request.headers().contains(HeaderNames.CONNECTION)
         || request.vertxRequest().version() == io.vertx.core.http.HttpVersion.HTTP_1_0) {
       // Vert.x writes these two headers itself, in lower case, as the head goes out.
