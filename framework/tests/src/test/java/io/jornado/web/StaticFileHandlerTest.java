@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jornado.httpclient.HttpRequest;
 import io.jornado.httpclient.HttpResponse;
 import io.jornado.httpserver.HttpServer;
+import io.jornado.httpserver.ServerOptions;
 import io.jornado.testing.AsyncHttpTestCase;
 import io.jornado.testing.ExpectLog;
 import io.vertx.core.Context;
@@ -29,6 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,6 +134,40 @@ class StaticFileHandlerTest extends AsyncHttpTestCase {
 
     public static String makeStaticUrl(Settings settings, String path) {
       return "/cdn/" + path + "#" + StaticFileHandler.getVersion(settings, path).orElse("none");
+    }
+  }
+
+  /** Holds the first hash until requests on two event loops wait for it, so one must be woken from the other loop. */
+  public static class TwoLoops extends StaticFileHandler {
+    static final Set<String> LOOPS = ConcurrentHashMap.newKeySet();
+    static final CountDownLatch BOTH_WAITING = new CountDownLatch(1);
+    static final List<String> WRONG_THREADS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private String loop;
+
+    @Override
+    public void prepare() {
+      loop = Thread.currentThread().getName();
+      LOOPS.add(loop);
+      if (LOOPS.size() >= 2) {
+        BOTH_WAITING.countDown();
+      }
+    }
+
+    @Override
+    protected String getContentVersion(String absolutePath) throws IOException {
+      try {
+        BOTH_WAITING.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return super.getContentVersion(absolutePath);
+    }
+
+    @Override
+    protected void setExtraHeaders(String path) {
+      if (!Thread.currentThread().getName().equals(loop)) {
+        WRONG_THREADS.add(loop + " continued on " + Thread.currentThread().getName());
+      }
     }
   }
 
@@ -610,7 +650,7 @@ class StaticFileHandlerTest extends AsyncHttpTestCase {
   void concurrentFirstRequestsShareOneVersion() {
     List<Future<HttpResponse>> responses = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      responses.add(getHttpClient().fetch(new io.jornado.httpclient.HttpRequest(getUrl("/static/big.bin")), false));
+      responses.add(getHttpClient().fetch(new HttpRequest(getUrl("/static/big.bin")), false));
     }
     String first = null;
     for (Future<HttpResponse> future : responses) {
@@ -631,6 +671,27 @@ class StaticFileHandlerTest extends AsyncHttpTestCase {
    */
   private void settle() {
     await(Future.<Void>future(done -> ioLoop().addCallback(done::complete)));
+  }
+
+  @Test
+  void eventLoopsShareOneVersionComputation() {
+    Application app = new Application(List.of(), Map.of("static_path", root.toString(), "static_handler_class", TwoLoops.class));
+    HttpServer server = await(app.listen(0, "127.0.0.1", new ServerOptions().processes(2)));
+    try {
+      List<Future<HttpResponse>> responses = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        responses.add(getHttpClient().fetch(new HttpRequest("http://127.0.0.1:" + server.port() + "/static/hello.txt"), false));
+      }
+      for (Future<HttpResponse> future : responses) {
+        HttpResponse response = await(future);
+        assertEquals("abcdefghijklmnopqrstuvwxyz", response.bodyAsString());
+        assertEquals(HELLO_ETAG, response.headers().get("Etag"));
+      }
+      assertEquals(0, TwoLoops.BOTH_WAITING.getCount(), "requests reached one loop only: " + TwoLoops.LOOPS);
+      assertEquals(List.of(), TwoLoops.WRONG_THREADS);
+    } finally {
+      await(server.stop());
+    }
   }
 
   private static String sha512(String text) {
