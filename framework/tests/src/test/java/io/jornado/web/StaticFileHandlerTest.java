@@ -266,6 +266,8 @@ class StaticFileHandlerTest extends AsyncHttpTestCase {
     expected.put("Tuesday, 14-Nov-23 22:13:20 GMT", 304);
     expected.put("Tue, 14 Nov 2023 22:13:19 GMT", 200);
     expected.put("yesterday", 200);
+    // Tornado 6.4+ (parsedate_to_datetime): the offset counts and an impossible date is ignored;
+    // 6.2 answered 304, 304 and 500 to these three.
     expected.put("Tue, 14 Nov 2023 23:13:20 +0100", 304);
     expected.put("Tue, 14 Nov 2023 23:13:19 +0100", 200);
     expected.put("Tue, 31 Nov 2023 22:13:20 GMT", 200);
