@@ -176,8 +176,7 @@ class StaticFileHandlerTest extends AsyncHttpTestCase {
     return new Application(List.of(
         url("/page", Page.class),
         url("/def/(.*)", StaticFileHandler.class, Map.of("path", root.toString(), "default_filename", "index.html")),
-        url("/early/(.*)", EarlyFlush.class, Map.of("path", root)),
-        url("/hooks/(.*)", Hooks.class, Map.of("path", root.toString()))),
+        url("/early/(.*)", EarlyFlush.class, Map.of("path", root))),
         Map.of("static_path", root.toString()));
   }
 
