@@ -80,7 +80,7 @@ public class Application implements Handler<HttpServerRequest> {
   public Application(List<UrlSpec> handlers, Settings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.logFunction = settings.logFunction().orElse(null);
-    this.hostRules = new HostRules[] {new HostRules(WILDCARD_HOST, compile(handlers))};
+    this.hostRules = new HostRules[] {new HostRules(WILDCARD_HOST, compile(StaticFileHandler.withStaticRules(handlers, settings)))};
     this.defaultRoute = settings.defaultHandlerClass()
         .map(cls -> Route.compile(UrlSpec.url(".*", cls, settings.defaultHandlerArgs())))
         .orElseGet(() -> Route.compile(UrlSpec.url(".*", ErrorHandler.class, Map.of("status_code", 404))));

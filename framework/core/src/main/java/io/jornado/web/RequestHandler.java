@@ -771,7 +771,10 @@ public class RequestHandler {
       newCookies.values().forEach(cookie -> response.headers().add("Set-Cookie", cookie));
     }
     response.setStatusCode(status);
-    response.setStatusMessage(reason);
+    if (status != 304 || !reason.equals(HttpStatus.reason(304))) {
+      // Vert.x leaves out its automatic Content-Length only for its own 304 status object.
+      response.setStatusMessage(reason);
+    }
     if (response.isChunked() || request.headers().contains(HeaderNames.CONNECTION)
         || request.vertxRequest().version() == io.vertx.core.http.HttpVersion.HTTP_1_0) {
       // Vert.x writes these two headers itself, in lower case, as the head goes out.
@@ -843,6 +846,33 @@ public class RequestHandler {
     }
     completeFinish();
     return sent;
+  }
+
+  /**
+   * Finishes the response with a region of a file that Vert.x sends without copying it through the
+   * heap, then does finish()'s bookkeeping (access log, onFinish). Returns false, changing nothing,
+   * when the body has to go through write() instead: headers already sent, a HEAD request, or (for a
+   * transform that rewrites bodies, such as gzip, to add) a transformed response.
+   */
+  final boolean finishWithFile(String path, long offset, long length) {
+    if (finished) {
+      throw new IllegalStateException("finish() called twice");
+    }
+    if (headersWritten || "HEAD".equals(request.method())) {
+      return false;
+    }
+    headersWritten = true;
+    writeStatus();
+    Future<Void> sent = response.sendFile(path, offset, length);
+    if (sent.failed() && !response.headWritten()) {
+      headersWritten = false;
+      throw new IllegalStateException("Cannot send " + path, sent.cause());
+    }
+    if (requestPaused) {
+      request.vertxRequest().resume();
+    }
+    completeFinish();
+    return true;
   }
 
   private void completeFinish() {
@@ -1062,6 +1092,39 @@ public class RequestHandler {
    */
   public String reverseUrl(String name, Object... args) {
     return application.reverseUrl(name, args);
+  }
+
+  /**
+   * The URL of a file under {@code static_path}, versioned for indefinite caching.
+   *
+   * <p>Tornado: RequestHandler.static_url(path).
+   *
+   * @param path the file's path relative to {@code static_path}
+   * @return {@code static_url_prefix + path + "?v=" + version}, without {@code ?v=} when the file
+   *     cannot be read; the first call per file reads it on the calling thread
+   * @throws IllegalStateException when {@code static_path} is not set
+   */
+  public String staticUrl(String path) {
+    return staticUrl(path, false);
+  }
+
+  /**
+   * The URL of a static file, absolute ({@code protocol://host}) when {@code includeHost}.
+   *
+   * <p>Tornado: RequestHandler.static_url(path, include_host).
+   *
+   * @param path the file's path relative to {@code static_path}
+   * @param includeHost whether to prefix the request's protocol and host
+   * @return the URL from the {@code static_handler_class}'s {@code makeStaticUrl}
+   * @throws IllegalStateException when {@code static_path} is not set
+   */
+  public String staticUrl(String path, boolean includeHost) {
+    Settings settings = settings();
+    if (settings.staticPath().isEmpty()) {
+      throw new IllegalStateException("You must define the 'static_path' setting in your application to use static_url");
+    }
+    String base = includeHost ? request.protocol() + "://" + request.host() : "";
+    return base + StaticHandlerClass.makeStaticUrl(settings, path);
   }
 
   /**

@@ -173,6 +173,76 @@ public final class Settings {
   }
 
   /**
+   * The directory static files are served from; when set, the application serves it under
+   * {@link #staticUrlPrefix()} and at {@code /favicon.ico} and {@code /robots.txt}.
+   *
+   * <p>Tornado: settings["static_path"].
+   *
+   * @return the directory (a String or Path setting), if set and not empty
+   * @throws IllegalArgumentException when the setting is neither a String nor a Path
+   */
+  public Optional<String> staticPath() {
+    Object value = values.get("static_path");
+    if (value != null && !(value instanceof String) && !(value instanceof java.nio.file.Path)) {
+      throw new IllegalArgumentException("Setting 'static_path' should be a String or Path, got " + value);
+    }
+    return Optional.ofNullable(value).map(Object::toString).filter(path -> !path.isEmpty());
+  }
+
+  /**
+   * Tornado: settings.get("static_url_prefix", "/static/").
+   *
+   * @return the URL prefix of static files
+   */
+  public String staticUrlPrefix() {
+    return get("static_url_prefix", "/static/");
+  }
+
+  /**
+   * Tornado: settings.get("static_handler_class", StaticFileHandler).
+   *
+   * @return the handler serving static files and making their URLs
+   * @throws IllegalArgumentException when the setting is not a StaticFileHandler subclass
+   */
+  @SuppressWarnings("unchecked")
+  public Class<? extends StaticFileHandler> staticHandlerClass() {
+    Object value = values.get("static_handler_class");
+    if (value == null) {
+      return StaticFileHandler.class;
+    }
+    if (!(value instanceof Class) || !StaticFileHandler.class.isAssignableFrom((Class<?>) value)) {
+      throw new IllegalArgumentException("Setting 'static_handler_class' should be a StaticFileHandler subclass, got " + value);
+    }
+    return (Class<? extends StaticFileHandler>) value;
+  }
+
+  /**
+   * Tornado: settings.get("static_handler_args", {}).
+   *
+   * @return the initialize() arguments of the static rules, besides {@code path}
+   * @throws IllegalArgumentException when the setting is not a map
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> staticHandlerArgs() {
+    Object value = values.getOrDefault("static_handler_args", Map.of());
+    if (!(value instanceof Map)) {
+      throw new IllegalArgumentException("Setting 'static_handler_args' should be a Map, got " + value);
+    }
+    return (Map<String, Object>) value;
+  }
+
+  /**
+   * Whether static file versions are computed once per file (false under {@code debug}).
+   *
+   * <p>Tornado: settings.get("static_hash_cache", True).
+   *
+   * @return true to cache
+   */
+  public boolean staticHashCache() {
+    return get("static_hash_cache", true);
+  }
+
+  /**
    * The largest WebSocket message accepted, in bytes (10 MiB by default).
    *
    * <p>Tornado: settings["websocket_max_message_size"].
