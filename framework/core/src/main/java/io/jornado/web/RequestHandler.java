@@ -733,11 +733,32 @@ public class RequestHandler {
     finished = true;
     request.markFinished();
     application.logRequest(this);
+    runOnFinish();
+  }
+
+  private void runOnFinish() {
     try {
       onFinish();
     } catch (RuntimeException e) {
       Log.APPLICATION.error("Exception in onFinish for {}", request, e);
     }
+  }
+
+  /** Whether Application must leave the request's body unread for this handler (FallbackHandler). */
+  final boolean takesRawRequest() {
+    return route.type.takesRawRequest;
+  }
+
+  /**
+   * Marks the request finished once another server callback has taken it (FallbackHandler): no
+   * response from here and, as in Tornado, no access-log line; then onFinish.
+   */
+  final void finishHandedOver() {
+    headersWritten = true;
+    detached = true;
+    finished = true;
+    request.markFinished();
+    runOnFinish();
   }
 
   /**
