@@ -824,7 +824,8 @@ public class RequestHandler {
   }
 
   /**
-   * Redirects with an explicit 3xx status.
+   * Redirects with an explicit 3xx status. The Location header carries the URL's UTF-8 bytes, so
+   * non-ASCII characters reach the client as Tornado sends them.
    *
    * <p>Tornado: RequestHandler.redirect(url, permanent, status).
    *
@@ -843,7 +844,8 @@ public class RequestHandler {
       throw new IllegalArgumentException("Redirect status must be 300-399, got " + code);
     }
     setStatus(code);
-    setHeader("Location", url);
+    // Tornado sends the URL's UTF-8 bytes; header values go out one byte per char.
+    setHeader("Location", new String(url.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
     finish();
   }
 
