@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jornado.httpclient.HttpResponse;
 import io.jornado.testing.AsyncHttpTestCase;
 import io.jornado.testing.ExpectLog;
+import io.jornado.websocket.WebSocket;
+import io.jornado.websocket.WebSocketClientConnection;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -48,6 +50,8 @@ class FallbackHandlerTest extends AsyncHttpTestCase {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create());
     api.get("/api/items/:id").handler(ctx -> ctx.response().putHeader("Content-Type", "text/plain").end("item " + ctx.pathParam("id")));
+    api.get("/api/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws ->
+        ws.textMessageHandler(text -> ws.writeTextMessage("router echo " + text))));
     api.post("/api/echo").handler(ctx -> ctx.end("router got " + ctx.body().length() + " bytes"));
     Handler<HttpServerRequest> plain = request -> request.body().onSuccess(body ->
         request.response().setStatusCode(201).end("plain " + request.method() + " " + request.uri() + " " + body.length()));
@@ -74,6 +78,17 @@ class FallbackHandlerTest extends AsyncHttpTestCase {
   void aRouterReadsThePostBodyWithItsBodyHandler() {
     assertEquals("router got 5 bytes", fetch("/api/echo", r -> r.method("POST").body("hello")).bodyAsString());
     assertEquals("router got 300000 bytes", fetch("/api/echo", r -> r.method("POST").body(big())).bodyAsString());
+  }
+
+  @Test
+  void aWebSocketUpgradeReachesTheRouter() {
+    WebSocketClientConnection conn = await(WebSocket.connect("ws://127.0.0.1:" + getHttpPort() + "/api/ws"));
+    try {
+      await(conn.writeMessage("hi"));
+      assertEquals("router echo hi", await(conn.readMessage()).orElseThrow(() -> new AssertionError("closed")));
+    } finally {
+      conn.close();
+    }
   }
 
   @Test
