@@ -61,7 +61,20 @@ public final class Escape {
    * @return the encoded text
    */
   public static String urlEscape(String value, boolean plus) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    return urlEscape(value.getBytes(StandardCharsets.UTF_8), plus);
+  }
+
+  /**
+   * Percent-encodes bytes for a URL, as {@link #urlEscape(String, boolean)} encodes a string's
+   * UTF-8 bytes.
+   *
+   * <p>Tornado: tornado.escape.url_escape(bytes).
+   *
+   * @param bytes the raw bytes
+   * @param plus whether to use form encoding
+   * @return the encoded text
+   */
+  public static String urlEscape(byte[] bytes, boolean plus) {
     StringBuilder out = new StringBuilder(bytes.length + 8);
     for (byte b : bytes) {
       int c = b & 0xff;

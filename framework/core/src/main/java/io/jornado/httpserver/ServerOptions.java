@@ -375,8 +375,11 @@ public final class ServerOptions {
   /**
    * The Vert.x options a server will use, with Tornado's defaults where Vert.x's differ (64 KiB
    * request line and headers; 100-continue is answered by the framework when it starts reading a body;
-   * no cleartext HTTP/2 upgrade, so {@code Upgrade: h2c} is an ordinary header as in Tornado; HTTP/2
-   * over TLS is unaffected).
+   * no cleartext HTTP/2 unless {@link #vertxOptions} turns it on, so {@code Upgrade: h2c} is an
+   * ordinary header as in Tornado; HTTP/2 over TLS is unaffected). The head limit always comes from
+   * {@link #maxHeaderSize(int)}. With cleartext HTTP/2 on, a request carrying both Content-Length and
+   * Transfer-Encoding is read as chunked instead of refused with 400 (Vert.x only hands the
+   * connection over once it has begun decoding).
    *
    * <p>Tornado: (none; Vert.x specific).
    *
@@ -384,12 +387,12 @@ public final class ServerOptions {
    */
   public HttpServerOptions toVertxOptions() {
     HttpServerOptions options = vertxOptions != null ? new HttpServerOptions(vertxOptions) : new HttpServerOptions()
-        .setMaxHeaderSize(maxHeaderSize)
-        .setMaxInitialLineLength(maxHeaderSize)
-        .setHandle100ContinueAutomatically(false)
-        .setHttp2ClearTextEnabled(false)
         .setCompressionSupported(false)
-        .setDecompressionSupported(false);
+        .setDecompressionSupported(false)
+        .setHttp2ClearTextEnabled(false);
+    options.setMaxHeaderSize(maxHeaderSize)
+        .setMaxInitialLineLength(maxHeaderSize)
+        .setHandle100ContinueAutomatically(false);
     int frameLimit = webSocketFrameLimit(webSocketMaxMessageSize);
     return options
         .setMaxWebSocketFrameSize(frameLimit)

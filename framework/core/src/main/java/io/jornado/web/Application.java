@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -236,6 +237,28 @@ public class Application implements Handler<HttpServerRequest> {
     return vertxRequest -> handle(vertxRequest, fixed);
   }
 
+  /**
+   * This application as a vertx-web route handler: {@code router.route("/app/*").handler(app.asRouteHandler())}.
+   * The application serves the request whole, with Tornado's routing on the raw, full path (the
+   * route's prefix included) and its own 404s; the vertx-web context's next handlers are not called.
+   * Mount it before any {@code BodyHandler} that would match the same requests: the application reads
+   * the body itself, and a request whose body a BodyHandler already read fails the context with 500.
+   *
+   * <p>Tornado: (none: Tornado's nearest is an Application as a FallbackHandler's fallback).
+   *
+   * @return a handler for vertx-web routes
+   */
+  public Handler<RoutingContext> asRouteHandler() {
+    return ctx -> {
+      if (ctx.body().available()) {
+        ctx.fail(500, new IllegalStateException("Jornado application mounted behind a BodyHandler, which has read "
+            + ctx.request().uri() + "'s body already: mount asRouteHandler() before it, or restrict the BodyHandler to other routes"));
+        return;
+      }
+      handle(ctx.request(), DEFAULT_SERVER_OPTIONS);
+    };
+  }
+
   void handle(HttpServerRequest vertxRequest, ServerOptions serverOptions) {
     ServerRequest request = new ServerRequest(vertxRequest, System.nanoTime(), serverOptions);
     RequestHandler handler;
@@ -244,6 +267,10 @@ public class Application implements Handler<HttpServerRequest> {
     } catch (RuntimeException e) {
       Log.APPLICATION.error("Uncaught exception creating handler for {}", request, e);
       vertxRequest.response().setStatusCode(500).end();
+      return;
+    }
+    if (handler.takesRawRequest()) {
+      handler.execute(); // its fallback reads the body (and answers an upgrade) itself
       return;
     }
     boolean hasBody = BodyReader.hasBody(vertxRequest);

@@ -4,7 +4,9 @@ import java.util.Map;
 
 /**
  * Answers every request with one status: configure with {@code Map.of("status_code", 404)}. It is
- * what an application uses when no rule matches and no {@code default_handler_class} is set.
+ * what an application uses when no rule matches and no {@code default_handler_class} is set. Every
+ * method gets that status, a POST to an unknown URL included: the XSRF check (once
+ * {@code xsrf_cookies} exists) must not apply here, so that such a POST gets 404, not 403.
  *
  * <p>Tornado: tornado.web.ErrorHandler.
  */

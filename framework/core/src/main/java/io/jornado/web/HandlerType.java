@@ -31,7 +31,10 @@ final class HandlerType {
   final Set<String> supportedMethods;
   /** Whether the class overrides WebSocketHandler.getCompressionOptions (the server must offer deflate). */
   final boolean wantsWebSocketCompression;
+  /** Whether the class is {@link StreamRequestBody}: the body goes to dataReceived, not a buffer. */
   final boolean streamRequestBody;
+  /** Whether the handler hands the request, body unread, to another server callback (FallbackHandler). */
+  final boolean takesRawRequest;
   private final Map<String, Verb> verbs;
   private final MethodHandle constructor;
 
@@ -71,6 +74,7 @@ final class HandlerType {
     this.constructor = findConstructor(handlerClass);
     this.wantsWebSocketCompression = overridesCompressionOptions(handlerClass);
     this.streamRequestBody = handlerClass.isAnnotationPresent(StreamRequestBody.class);
+    this.takesRawRequest = FallbackHandler.class.isAssignableFrom(handlerClass);
   }
 
   private static boolean overridesCompressionOptions(Class<?> handlerClass) {
@@ -148,7 +152,7 @@ final class HandlerType {
       MethodHandle handle = MethodHandles.lookup().unreflect(method);
       int arity = method.isVarArgs() ? -1 : method.getParameterCount();
       handle = method.isVarArgs() ? handle.asFixedArity() : handle.asSpreader(String[].class, arity);
-      return new Verb(handle.asType(VERB_SHAPE), arity, signature);
+      return new Verb(SlashRedirects.wrap(method, handle.asType(VERB_SHAPE)), arity, signature);
     } catch (IllegalAccessException | RuntimeException e) {
       throw new IllegalArgumentException("Cannot call handler method " + where + ": " + e.getMessage(), e);
     }

@@ -879,11 +879,32 @@ public class RequestHandler {
     finished = true;
     request.markFinished();
     application.logRequest(this);
+    runOnFinish();
+  }
+
+  private void runOnFinish() {
     try {
       onFinish();
     } catch (RuntimeException e) {
       Log.APPLICATION.error("Exception in onFinish for {}", request, e);
     }
+  }
+
+  /** Whether Application must leave the request's body unread for this handler (FallbackHandler). */
+  final boolean takesRawRequest() {
+    return route.type.takesRawRequest;
+  }
+
+  /**
+   * Marks the request finished once another server callback has taken it (FallbackHandler): no
+   * response from here and, as in Tornado, no access-log line; then onFinish.
+   */
+  final void finishHandedOver() {
+    headersWritten = true;
+    detached = true;
+    finished = true;
+    request.markFinished();
+    runOnFinish();
   }
 
   /**
@@ -962,7 +983,8 @@ public class RequestHandler {
   }
 
   /**
-   * Redirects with an explicit 3xx status.
+   * Redirects with an explicit 3xx status. The Location header carries the URL's UTF-8 bytes, so
+   * non-ASCII characters reach the client as Tornado sends them.
    *
    * <p>Tornado: RequestHandler.redirect(url, permanent, status).
    *
@@ -981,7 +1003,8 @@ public class RequestHandler {
       throw new IllegalArgumentException("Redirect status must be 300-399, got " + code);
     }
     setStatus(code);
-    setHeader("Location", url);
+    // Tornado sends the URL's UTF-8 bytes; header values go out one byte per char.
+    setHeader("Location", new String(url.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
     finish();
   }
 

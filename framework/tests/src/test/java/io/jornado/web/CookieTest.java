@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jornado.httpclient.HttpResponse;
+import io.jornado.httpserver.ServerOptions;
 import io.jornado.testing.AsyncHttpTestCase;
 import io.jornado.testing.ExpectLog;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -32,6 +34,12 @@ import org.junit.jupiter.api.Test;
  * captured from a Tornado 6.2 server making the Python call named beside it.
  */
 class CookieTest extends AsyncHttpTestCase {
+  /** Cleartext HTTP/2 (off by default) for the HTTP/2 cookie test. */
+  @Override
+  protected ServerOptions getHttpServerOptions() {
+    return new ServerOptions().vertxOptions(new HttpServerOptions().setHttp2ClearTextEnabled(true));
+  }
+
   /** datetime.datetime(2030, 1, 2, 3, 4, 5) in the Tornado script. */
   static final Instant FIXED = Instant.parse("2030-01-02T03:04:05Z");
   static final String FIXED_TEXT = "Wed, 02 Jan 2030 03:04:05 GMT";
