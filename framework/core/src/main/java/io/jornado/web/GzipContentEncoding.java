@@ -65,6 +65,12 @@ final class GzipContentEncoding {
     return compressed;
   }
 
+  /** Whether a response streamed with flush() would be compressed (a file body, which has no minimum length). */
+  boolean wouldCompressStream(int status, MultiMap headers) {
+    return gzipping && allowsBody(status) && isCompressible(headers.get(HeaderNames.CONTENT_TYPE))
+        && !headers.contains(HeaderNames.CONTENT_ENCODING);
+  }
+
   Buffer transformChunk(Buffer chunk, boolean finishing) {
     return gzipping ? stream.compress(chunk, finishing) : chunk;
   }

@@ -861,6 +861,12 @@ public class RequestHandler {
     if (headersWritten || "HEAD".equals(request.method())) {
       return false;
     }
+    if (application.settings().compressResponse()) {
+      if (new GzipContentEncoding(request.headers()).wouldCompressStream(status, response.headers())) {
+        return false;
+      }
+      GzipContentEncoding.addVary(response.headers());
+    }
     headersWritten = true;
     writeStatus();
     Future<Void> sent = response.sendFile(path, offset, length);
