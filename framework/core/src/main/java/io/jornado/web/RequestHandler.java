@@ -767,9 +767,7 @@ public class RequestHandler {
   }
 
   private void writeStatus() {
-    if (newCookies != null) {
-      newCookies.values().forEach(cookie -> response.headers().add("Set-Cookie", cookie));
-    }
+    addCookieHeaders();
     response.setStatusCode(status);
     if (status != 304 || !reason.equals(HttpStatus.reason(304))) {
       // Vert.x leaves out its automatic Content-Length only for its own 304 status object.
@@ -779,6 +777,12 @@ public class RequestHandler {
         || request.vertxRequest().version() == io.vertx.core.http.HttpVersion.HTTP_1_0) {
       // Vert.x writes these two headers itself, in lower case, as the head goes out.
       response.headersEndHandler(v -> HeaderNames.recaseConnectionHeaders(response.headers()));
+    }
+  }
+
+  private void addCookieHeaders() {
+    if (newCookies != null) {
+      newCookies.values().forEach(cookie -> response.headers().add("Set-Cookie", cookie));
     }
   }
 
@@ -934,13 +938,14 @@ public class RequestHandler {
   }
 
   /**
-   * Gives the headers of a response that another protocol sends itself (a WebSocket 101) what the
-   * output transforms add to every response: {@code Vary: Accept-Encoding} under
-   * {@code compress_response}. Call it just before handing the response over.
+   * Gives the headers of a response that another protocol sends itself (a WebSocket 101) the cookies
+   * set so far and what the output transforms add to every response: {@code Vary: Accept-Encoding}
+   * under {@code compress_response}. Call it just before handing the response over.
    *
    * <p>Tornado: the transforms RequestHandler.flush applies when WebSocketHandler finishes its 101.
    */
   protected final void prepareTakeOverHeaders() {
+    addCookieHeaders();
     if (application.settings().compressResponse()) {
       GzipContentEncoding.addVary(response.headers());
     }

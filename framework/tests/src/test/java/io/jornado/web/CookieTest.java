@@ -235,7 +235,36 @@ class CookieTest extends AsyncHttpTestCase {
         url("/error", ErrorAfterCookie.class),
         url("/redirect", RedirectAfterCookie.class),
         url("/flush", CookieAfterFlush.class),
-        url("/echo", Echo.class)));
+        url("/echo", Echo.class),
+        url("/ws", CookieSocket.class)));
+  }
+
+  /** Sets a cookie in prepare() before the handshake, as a session-issuing socket would. */
+  public static class CookieSocket extends io.jornado.websocket.WebSocketHandler {
+    @Override
+    public void prepare() {
+      setCookie("session", "s1");
+    }
+  }
+
+  @Test
+  void webSocketHandshakeCarriesCookiesSetInPrepare() throws Exception {
+    // Tornado 6.2 answers this handshake with "Set-Cookie: session=s1; Path=/" on its 101.
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", getHttpPort())) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+          + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      StringBuilder head = new StringBuilder();
+      java.io.InputStream in = socket.getInputStream();
+      while (head.indexOf("\r\n\r\n") < 0) {
+        int b = in.read();
+        assertTrue(b >= 0, "closed before the end of the handshake: " + head);
+        head.append((char) b);
+      }
+      assertTrue(head.toString().startsWith("HTTP/1.1 101 Switching Protocols\r\n"), head.toString());
+      assertTrue(head.toString().contains("\r\nSet-Cookie: session=s1; Path=/\r\n"), head.toString());
+    }
   }
 
   private List<String> setCookies(String path) {
