@@ -135,6 +135,8 @@ final class WireGuard extends ChannelDuplexHandler {
     }
     if (msg instanceof LastHttpContent) {
       cancel(bodyTimer);
+      // Tornado reads no further request on a no_keep_alive connection.
+      refusing = options.noKeepAlive();
     }
     ctx.fireChannelRead(msg);
   }
@@ -150,7 +152,7 @@ final class WireGuard extends ChannelDuplexHandler {
       if (options.noKeepAlive() && lastStatus >= 200) {
         response.headers().remove(HttpHeaderNames.CONNECTION);
         if (!http10) {
-          response.headers().set(HttpHeaderNames.CONNECTION, "close");
+          response.headers().set("Connection", "close");
         }
       }
       if (lastStatus == 100) {

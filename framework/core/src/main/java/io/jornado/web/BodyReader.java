@@ -84,15 +84,10 @@ final class BodyReader {
         return;
       }
       if (gzip != null) {
-        Buffer rest;
         try {
-          rest = gzip.finish();
+          gzip.finish();
         } catch (IllegalArgumentException e) {
-          refuse(request, 400, e.getMessage());
-          stopped = true;
-          return;
-        }
-        if (rest.length() > 0 && !deliver(rest, consumer, failed)) {
+          stop(400, e.getMessage());
           return;
         }
       }
@@ -105,17 +100,14 @@ final class BodyReader {
     if (stopped) {
       return;
     }
-    Buffer data = chunk;
-    if (gzip != null) {
-      try {
-        data = gzip.inflate(chunk);
-      } catch (IllegalArgumentException e) {
-        stop(400, e.getMessage());
-        return;
-      }
+    if (gzip == null) {
+      deliver(chunk, consumer, failed);
+      return;
     }
-    if (data.length() > 0) {
-      deliver(data, consumer, failed);
+    try {
+      gzip.inflate(chunk, piece -> !stopped && deliver(piece, consumer, failed));
+    } catch (IllegalArgumentException e) {
+      stop(400, e.getMessage());
     }
   }
 
