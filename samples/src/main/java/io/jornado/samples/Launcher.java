@@ -1,6 +1,7 @@
 package io.jornado.samples;
 
 import io.jornado.samples.chat.Chat;
+import io.jornado.samples.fileupload.FileUpload;
 import io.jornado.samples.helloworld.HelloWorld;
 import io.jornado.samples.websocket.EchoSample;
 import java.io.PrintStream;
@@ -19,6 +20,8 @@ public final class Launcher {
   static {
     SAMPLES.put("chat", new Sample("WebSocket chat room with a web page at / (--processes=N for N event loops)",
         Chat::main));
+    SAMPLES.put("fileupload", new Sample("Tornado's file_upload demo: multipart POST /upload, streamed PUT /stream/<name>",
+        FileUpload::main));
     SAMPLES.put("helloworld", new Sample("Tornado's helloworld demo: 'Hello, world' at /", HelloWorld::main));
     SAMPLES.put("websocket", new Sample("WebSocket echo at /websocket (text and binary), with a test page at /",
         EchoSample::main));
