@@ -7,7 +7,6 @@ import io.jornado.options.Option;
 import io.jornado.options.Options;
 import io.jornado.web.Application;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /** The part every sample's main shares: options, listen, then block in the loop as a Tornado script does. */
 public final class SampleMain {
@@ -22,20 +21,7 @@ public final class SampleMain {
    * @param app makes the application
    */
   public static void run(String name, String[] args, Supplier<Application> app) {
-    run(name, args, app, false, UnaryOperator.identity());
-  }
-
-  /**
-   * As {@link #run(String, String[], Supplier)}, with server options the sample adjusts once the
-   * command line is parsed (e.g. a {@code max_body_size} of its own).
-   *
-   * @param name the sample's name, for the help text
-   * @param args command-line options
-   * @param app makes the application
-   * @param adjustServer adjusts the server options
-   */
-  public static void run(String name, String[] args, Supplier<Application> app, UnaryOperator<ServerOptions> adjustServer) {
-    run(name, args, app, false, adjustServer);
+    run(name, args, app, false);
   }
 
   /**
@@ -48,11 +34,10 @@ public final class SampleMain {
    * @param app makes the application (once: every loop serves the same instance)
    */
   public static void runWithProcesses(String name, String[] args, Supplier<Application> app) {
-    run(name, args, app, true, UnaryOperator.identity());
+    run(name, args, app, true);
   }
 
-  private static void run(String name, String[] args, Supplier<Application> app, boolean withProcesses,
-      UnaryOperator<ServerOptions> adjustServer) {
+  private static void run(String name, String[] args, Supplier<Application> app, boolean withProcesses) {
     Option<Integer> port = Options.define("port", 8888, "run on the given port");
     Option<String> address = Options.define("address", "127.0.0.1", "bind to this address (0.0.0.0 for all)");
     Option<Integer> processes = withProcesses
@@ -60,7 +45,7 @@ public final class SampleMain {
         : null;
     Options.options().programName("jornado-samples.jar " + name);
     Options.parseCommandLine(args);
-    ServerOptions serverOptions = adjustServer.apply(new ServerOptions());
+    ServerOptions serverOptions = new ServerOptions();
     if (processes != null) {
       serverOptions.processes(processes.value());
     }

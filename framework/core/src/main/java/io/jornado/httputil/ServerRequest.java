@@ -27,6 +27,7 @@ public final class ServerRequest {
   private static final ServerOptions DEFAULT_OPTIONS = new ServerOptions();
 
   private final ServerOptions serverOptions;
+  private long maxBodySize;
 
   private final HttpServerRequest vertxRequest;
   private final String method;
@@ -84,6 +85,32 @@ public final class ServerRequest {
    */
   public ServerOptions serverOptions() {
     return serverOptions;
+  }
+
+  /**
+   * Changes the body limit for this request only, from a {@code @StreamRequestBody} handler's
+   * {@code prepare()} (the body of other handlers is read before any of their code runs): an upload
+   * endpoint can accept more than the server's {@code max_body_size}, or less.
+   *
+   * <p>Tornado: HTTP1Connection.set_max_body_size (as request.connection.set_max_body_size).
+   *
+   * @param bytes the limit, positive
+   * @throws IllegalArgumentException when not positive
+   */
+  public void maxBodySize(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("max_body_size must be positive, got " + bytes);
+    }
+    this.maxBodySize = bytes;
+  }
+
+  /**
+   * Tornado: HTTP1Connection._max_body_size.
+   *
+   * @return this request's body limit: the server's {@code max_body_size} unless changed
+   */
+  public long maxBodySize() {
+    return maxBodySize > 0 ? maxBodySize : serverOptions.maxBodySize();
   }
 
   /**

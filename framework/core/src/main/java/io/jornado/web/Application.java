@@ -276,13 +276,13 @@ public class Application implements Handler<HttpServerRequest> {
     boolean hasBody = BodyReader.hasBody(vertxRequest);
     if (handler.route.type.streamRequestBody) {
       vertxRequest.pause();
-      BodyReader reader = hasBody ? BodyReader.open(vertxRequest, serverOptions) : null;
+      BodyReader reader = hasBody ? BodyReader.openDeferred(request) : null;
       if (!hasBody || reader != null) {
         handler.executeStreaming(reader);
       }
     } else if (hasBody) {
       vertxRequest.pause();
-      BodyReader reader = BodyReader.open(vertxRequest, serverOptions);
+      BodyReader reader = BodyReader.open(request);
       if (reader != null) {
         Buffer body = Buffer.buffer();
         reader.read(chunk -> {

@@ -1,7 +1,7 @@
 package io.jornado.web;
 
-import io.jornado.httpserver.ServerOptions;
 import io.jornado.httputil.HttpStatus;
+import io.jornado.httputil.ServerRequest;
 import io.jornado.log.Log;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -21,17 +21,22 @@ import java.util.function.Function;
  */
 final class BodyReader {
   private final HttpServerRequest request;
-  private final long maxBodySize;
+  private final ServerRequest serverRequest;
+  private final boolean lengthChecked;
   private final GzipBody gzip;
+  private long maxBodySize;
   private long size;
   private boolean stopped;
   private boolean ended;
+  private Runnable refused = () -> { };
 
-  private BodyReader(HttpServerRequest request, ServerOptions options) {
-    this.request = request;
-    this.maxBodySize = options.maxBodySize();
+  private BodyReader(ServerRequest serverRequest, boolean lengthChecked) {
+    this.serverRequest = serverRequest;
+    this.request = serverRequest.vertxRequest();
+    this.lengthChecked = lengthChecked;
     String encoding = request.headers().get("Content-Encoding");
-    if (options.decompressRequest() && encoding != null && "gzip".equalsIgnoreCase(encoding.strip())) {
+    if (serverRequest.serverOptions().decompressRequest() && encoding != null
+        && "gzip".equalsIgnoreCase(encoding.strip())) {
       request.headers().add("X-Consumed-Content-Encoding", encoding);
       request.headers().remove("Content-Encoding");
       this.gzip = new GzipBody();
@@ -47,16 +52,29 @@ final class BodyReader {
   }
 
   /**
-   * A reader for the request's body, or null when a declared Content-Length is over the limit, in
+   * A reader for a body to buffer, or null when a declared Content-Length is over the limit, in
    * which case 413 has been sent and the connection is closing. The request must be paused.
    */
-  static BodyReader open(HttpServerRequest request, ServerOptions options) {
-    String length = request.headers().get("Content-Length");
-    if (length != null && declaredLength(length) > options.maxBodySize()) {
-      refuse(request, 413, "Content-Length too long: " + length);
+  static BodyReader open(ServerRequest serverRequest) {
+    String length = serverRequest.vertxRequest().headers().get("Content-Length");
+    if (length != null && declaredLength(length) > serverRequest.maxBodySize()) {
+      refuse(serverRequest.vertxRequest(), 413, "Content-Length too long: " + length);
       return null;
     }
-    return new BodyReader(request, options);
+    return new BodyReader(serverRequest, true);
+  }
+
+  /**
+   * A reader for a streamed body, whose limit is checked when reading starts (after
+   * {@code prepare()}, which may change it with {@link ServerRequest#maxBodySize(long)}).
+   */
+  static BodyReader openDeferred(ServerRequest serverRequest) {
+    return new BodyReader(serverRequest, false);
+  }
+
+  /** Runs when this reader refuses the body after reading began (413, bad gzip): the response is then sent. */
+  void onRefused(Runnable action) {
+    refused = action;
   }
 
   private static long declaredLength(String header) {
@@ -73,6 +91,12 @@ final class BodyReader {
    * {@code failed} gets the error; the connection closes once the response ends.
    */
   void read(Function<Buffer, Future<?>> consumer, Runnable end, Consumer<Throwable> failed) {
+    maxBodySize = serverRequest.maxBodySize();
+    String length = request.headers().get("Content-Length");
+    if (!lengthChecked && length != null && declaredLength(length) > maxBodySize) {
+      stop(413, "Content-Length too long: " + length);
+      return;
+    }
     if ("100-continue".equalsIgnoreCase(request.headers().get("Expect"))) {
       request.response().writeContinue();
     }
@@ -147,6 +171,7 @@ final class BodyReader {
   private void stop(int status, String message) {
     stopped = true;
     refuse(request, status, message);
+    refused.run();
   }
 
   /** Stops reading; the connection cannot be reused once the response ends, so it is closed then. */

@@ -65,6 +65,7 @@ public class RequestHandler {
   private boolean finished;
   private boolean detached;
   boolean requestPaused;
+  private boolean connectionLost;
   private Object currentUser;
   private boolean currentUserLoaded;
   private Map<String, String> newCookies;
@@ -1258,6 +1259,7 @@ public class RequestHandler {
       }
       return;
     }
+    body.onRefused(this::connectionLost);
     body.read(this::dataReceived, () -> onLoop(this::runVerb), this::handleRequestException);
   }
 
@@ -1268,15 +1270,18 @@ public class RequestHandler {
   }
 
   private void watchConnection() {
-    response.closeHandler(v -> {
-      if (!finished && !detached) {
-        try {
-          onConnectionClose();
-        } catch (RuntimeException e) {
-          Log.APPLICATION.error("Exception in onConnectionClose for {}", request, e);
-        }
+    response.closeHandler(v -> connectionLost());
+  }
+
+  private void connectionLost() {
+    if (!finished && !detached && !connectionLost) {
+      connectionLost = true;
+      try {
+        onConnectionClose();
+      } catch (RuntimeException e) {
+        Log.APPLICATION.error("Exception in onConnectionClose for {}", request, e);
       }
-    });
+    }
   }
 
   private void decodePathArgs() {

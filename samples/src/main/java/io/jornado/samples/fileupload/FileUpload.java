@@ -27,14 +27,17 @@ import java.util.Map;
  * </ul>
  *
  * <p>Run with {@code java -jar jornado-samples.jar fileupload [--port=8888] [--address=127.0.0.1]
- * [--upload_dir=DIR] [--max_body_size=BYTES]}; try it with
+ * [--upload_dir=DIR] [--max_upload_size=BYTES]}; try it with
  * {@code curl -T big.iso http://127.0.0.1:8888/stream/big.iso}.
  *
  * <p>Ports Tornado's file_upload demo (file_receiver.py).
  */
 public final class FileUpload {
-  /** The sample's default {@code max_body_size}: 10 GiB, for the streaming endpoint. */
-  public static final long DEFAULT_MAX_BODY_SIZE = 10L * 1024 * 1024 * 1024;
+  /**
+   * The streaming endpoint's default body limit, 10 GiB; it raises its own request's limit in
+   * {@code prepare()}, while the server keeps Tornado's 100 MiB for the buffered form.
+   */
+  public static final long DEFAULT_MAX_UPLOAD_SIZE = 10L * 1024 * 1024 * 1024;
 
   private FileUpload() {}
 
@@ -45,28 +48,40 @@ public final class FileUpload {
    * @return the file upload application
    */
   public static Application makeApp(Path uploadDir) {
+    return makeApp(uploadDir, DEFAULT_MAX_UPLOAD_SIZE);
+  }
+
+  /**
+   * The application with a given limit for streamed uploads.
+   *
+   * @param uploadDir where {@code PUT /stream/<name>} stores files; must exist
+   * @param maxUploadSize the largest streamed upload, in bytes
+   * @return the file upload application
+   */
+  public static Application makeApp(Path uploadDir, long maxUploadSize) {
     return new Application(List.of(
         url("/", UploadPageHandler.class),
         url("/upload", UploadListHandler.class),
-        url("/stream/(.*)", StreamUploadHandler.class, Map.of(StreamUploadHandler.UPLOAD_DIR, uploadDir))));
+        url("/stream/(.*)", StreamUploadHandler.class, Map.of(StreamUploadHandler.UPLOAD_DIR, uploadDir,
+            StreamUploadHandler.MAX_UPLOAD_SIZE, maxUploadSize))));
   }
 
   /**
    * Runs the sample: {@code fileupload [--port=8888] [--address=127.0.0.1] [--upload_dir=DIR]
-   * [--max_body_size=10737418240]}.
+   * [--max_upload_size=10737418240]}.
    *
    * @param args command-line options
    */
   public static void main(String[] args) {
     Option<String> uploadDir = Options.define("upload_dir", "",
         "directory for streamed uploads (made if missing; default: a new temporary directory)");
-    Option<Long> maxBodySize = Options.define("max_body_size", DEFAULT_MAX_BODY_SIZE,
-        "largest request body accepted, in bytes (the buffered POST /upload holds its body in memory)");
+    Option<Long> maxUploadSize = Options.define("max_upload_size", DEFAULT_MAX_UPLOAD_SIZE,
+        "largest streamed upload (PUT /stream/NAME) in bytes; other requests keep max_body_size's 100 MiB");
     SampleMain.run("fileupload", args, () -> {
       Path dir = uploadDirectory(uploadDir.value());
       System.out.println("Storing streamed uploads in " + dir);
-      return makeApp(dir);
-    }, server -> server.maxBodySize(maxBodySize.value()));
+      return makeApp(dir, maxUploadSize.value());
+    });
   }
 
   private static Path uploadDirectory(String option) {

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * chunk; {@link #put} closes the file and moves it to its name, replacing an older one. A name that is
  * not a plain file name (empty, {@code .}, {@code ..}, or containing a path separator) gets 400 before
  * any of the body is read. When the upload does not finish (the client goes away, the body exceeds
- * {@code max_body_size}, the disk fails), the temporary file is deleted.
+ * its size limit, the disk fails), the temporary file is deleted.
  *
  * <p>Ports the PUTHandler of Tornado's file_upload demo, which only counts the bytes.
  */
@@ -39,9 +39,13 @@ public class StreamUploadHandler extends RequestHandler {
   /** The route argument naming the upload directory (a {@link Path}). */
   public static final String UPLOAD_DIR = "upload_dir";
 
+  /** The route argument giving the largest upload in bytes (a {@link Long}). */
+  public static final String MAX_UPLOAD_SIZE = "max_upload_size";
+
   private static final Logger LOG = LoggerFactory.getLogger(StreamUploadHandler.class);
 
   private Path uploadDir;
+  private long maxUploadSize;
   private Path target;
   private MessageDigest sha256;
   private long bytes;
@@ -57,11 +61,13 @@ public class StreamUploadHandler extends RequestHandler {
   @Override
   public void initialize(Map<String, Object> kwargs) {
     uploadDir = (Path) kwargs.get(UPLOAD_DIR);
+    maxUploadSize = (Long) kwargs.get(MAX_UPLOAD_SIZE);
   }
 
   /** Checks the name and opens the temporary file the body goes to. */
   @Override
   public Future<?> prepareAsync() {
+    request().maxBodySize(maxUploadSize);
     target = uploadDir.resolve(plainFileName(pathArgs().get(0)));
     sha256 = newSha256();
     opening = true;

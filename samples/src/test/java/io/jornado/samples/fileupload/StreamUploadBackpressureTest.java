@@ -45,7 +45,7 @@ class StreamUploadBackpressureTest extends AsyncHttpTestCase {
   @Override
   protected Application getApp() {
     return new Application(List.of(url("/stream/(.*)", SlowDiskHandler.class,
-        Map.of(StreamUploadHandler.UPLOAD_DIR, uploadDir))));
+        Map.of(StreamUploadHandler.UPLOAD_DIR, uploadDir, StreamUploadHandler.MAX_UPLOAD_SIZE, 10L * 1024 * 1024))));
   }
 
   @Test
