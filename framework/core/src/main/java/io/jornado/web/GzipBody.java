@@ -3,13 +3,17 @@ package io.jornado.web;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.compression.ZlibCodecFactory;
+import io.netty.handler.codec.compression.JdkZlibDecoder;
+import io.netty.handler.codec.compression.ZlibDecoder;
 import io.netty.handler.codec.compression.ZlibWrapper;
 import io.vertx.core.buffer.Buffer;
 
 /** Inflates a gzip request body chunk by chunk. Tornado: http1connection._GzipMessageDelegate. */
 final class GzipBody {
-  private final EmbeddedChannel inflater = new EmbeddedChannel(ZlibCodecFactory.newZlibDecoder(ZlibWrapper.GZIP));
+  // One gzip member, as Python's zlib decompressobj reads it: bytes after its end are ignored, and
+  // isClosed() tells a complete stream from a truncated one.
+  private final ZlibDecoder decoder = new JdkZlibDecoder(ZlibWrapper.GZIP, false);
+  private final EmbeddedChannel inflater = new EmbeddedChannel(decoder);
 
   /**
    * Inflates one compressed chunk.
@@ -28,7 +32,7 @@ final class GzipBody {
   /**
    * Ends the stream.
    *
-   * @throws IllegalArgumentException when the data was truncated
+   * @throws IllegalArgumentException when the data was truncated (or too short to be gzip at all)
    */
   Buffer finish() {
     Buffer rest;
@@ -37,6 +41,9 @@ final class GzipBody {
       rest = drain();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("invalid gzip data: " + e.getMessage(), e);
+    }
+    if (!decoder.isClosed()) {
+      throw new IllegalArgumentException("invalid gzip data: the stream ends before its end marker");
     }
     return rest;
   }

@@ -19,7 +19,16 @@ final class RawConnection implements AutoCloseable {
   private long sent;
 
   RawConnection(int port) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(port, 0);
+  }
+
+  /** A connection whose send buffer is {@code sendBuffer} bytes (0 for the system default). */
+  RawConnection(int port, int sendBuffer) throws IOException {
+    socket = new Socket();
+    if (sendBuffer > 0) {
+      socket.setSendBufferSize(sendBuffer);
+    }
+    socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
     socket.setSoTimeout(5000);
     in = socket.getInputStream();
   }
@@ -44,10 +53,6 @@ final class RawConnection implements AutoCloseable {
   /** Bytes written so far (accepted by the local socket). */
   long sent() {
     return sent;
-  }
-
-  Socket socket() {
-    return socket;
   }
 
   /**
