@@ -10,6 +10,7 @@ import io.vertx.core.http.impl.VertxHttpRequestDecoder;
  * on: a request carrying both Content-Length and Transfer-Encoding (Netty drops the Content-Length;
  * the two framings disagreeing is how requests are smuggled), a request line whose parts are not
  * separated by exactly one space (Netty splits on any run of whitespace), and an empty header name.
+ * A request line saying HTTP/1.2 to HTTP/1.9 is read as HTTP/1.1, where WireGuard would refuse it.
  */
 final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   private int methodEnd;
@@ -40,7 +41,10 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   @Override
   protected String splitThirdWordInitialLine(byte[] line, int start, int length) {
     requireSingleSpace(line, targetEnd, start);
-    return super.splitThirdWordInitialLine(line, start, length);
+    String version = super.splitThirdWordInitialLine(line, start, length);
+    // Tornado serves any HTTP/1.x; a later minor version is read as HTTP/1.1 (RFC 9110 2.5).
+    return version.length() == 8 && version.startsWith("HTTP/1.") && version.charAt(7) > '1' && version.charAt(7) <= '9'
+        ? "HTTP/1.1" : version;
   }
 
   private static void requireSingleSpace(byte[] line, int previousEnd, int start) {

@@ -183,11 +183,6 @@ final class WireGuard extends ChannelDuplexHandler {
       return cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
     }
     HttpVersion version = request.protocolVersion();
-    if (version.majorVersion() == 1 && version.minorVersion() > 1 && "HTTP".equals(version.protocolName())) {
-      // Tornado serves any HTTP/1.x; a later minor version is answered as HTTP/1.1 (RFC 9110 2.5).
-      version = HttpVersion.HTTP_1_1;
-      request.setProtocolVersion(version);
-    }
     if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
       return "Malformed HTTP version in HTTP Request-Line: " + version.text();
     }

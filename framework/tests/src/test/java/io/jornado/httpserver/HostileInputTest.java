@@ -183,6 +183,8 @@ class HostileInputTest extends AsyncHttpTestCase {
     cases.add(c("HTTP/1", req("GET / HTTP/1"), refused));
     cases.add(c("lower-case http/1.1", req("GET / http/1.1"), refused));
     cases.add(c("HTTP/1.2", req("GET / HTTP/1.2"), hello));
+    cases.add(c("HTTP/1.10", req("GET / HTTP/1.10"), refused));
+    cases.add(c("lower-case http/1.2", req("GET / http/1.2"), refused));
     // Host.
     cases.add(c("HTTP/1.1 without Host", "GET / HTTP/1.1\r\n\r\n", refused));
     cases.add(c("HTTP/1.0 without Host", "GET / HTTP/1.0\r\n\r\n", hello.thenClose()));
