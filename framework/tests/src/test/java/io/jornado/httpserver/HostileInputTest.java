@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.event.Level;
 
 /**
  * Malformed and hostile requests over raw sockets: each gets its exact answer (Tornado's header-less
@@ -69,25 +70,20 @@ class HostileInputTest extends AsyncHttpTestCase {
    * handler responses, the status line and body with the headers left out (their Date varies); and
    * whether the connection then closes.
    */
-  record Expected(String answer, boolean exact, boolean closes, String accessLog, String generalLog) {
+  record Expected(String answer, boolean exact, boolean closes, boolean malformed, String accessLog, String generalLog) {
     /** Tornado's header-less 400, then the connection closes. */
     static Expected refused() {
       return closing(REFUSED);
     }
 
-    /** Exactly these bytes, then the connection closes. */
+    /** Exactly these bytes from the wire layer, which logs the request as malformed, then the connection closes. */
     static Expected closing(String bytes) {
-      return new Expected(bytes, true, true, null, null);
-    }
-
-    /** The connection closes with no answer. */
-    static Expected silentClose() {
-      return closing("");
+      return new Expected(bytes, true, true, true, null, null);
     }
 
     /** A handler's response (status line and body), the connection kept open. */
     static Expected answer(String statusLine, String body) {
-      return new Expected(statusLine + "\r\n" + body, false, false, null, null);
+      return new Expected(statusLine + "\r\n" + body, false, false, false, null, null);
     }
 
     /** A handler's error response, with its access-log line and its WARN on jornado.general (if any). */
@@ -95,16 +91,16 @@ class HostileInputTest extends AsyncHttpTestCase {
       int code = Integer.parseInt(statusLine.substring(9, 12));
       String reason = statusLine.substring(13);
       String page = "<html><title>" + code + ": " + reason + "</title><body>" + code + ": " + reason + "</body></html>";
-      return new Expected(statusLine + "\r\n" + page, false, false, accessLog, generalLog);
+      return new Expected(statusLine + "\r\n" + page, false, false, false, accessLog, generalLog);
     }
 
     Expected thenClose() {
-      return new Expected(answer, exact, true, accessLog, generalLog);
+      return new Expected(answer, exact, true, malformed, accessLog, generalLog);
     }
 
     /** This answer, then Tornado's header-less 400, then the close. */
     Expected thenRefused() {
-      return new Expected(answer + REFUSED, exact, true, accessLog, generalLog);
+      return new Expected(answer + REFUSED, exact, true, true, accessLog, generalLog);
     }
   }
 
@@ -298,6 +294,8 @@ class HostileInputTest extends AsyncHttpTestCase {
     String received;
     try (ExpectLog access = expected.accessLog() == null ? null : new ExpectLog("jornado.access", expected.accessLog());
          ExpectLog general = expected.generalLog() == null ? null : new ExpectLog("jornado.general", expected.generalLog());
+         ExpectLog malformed = !expected.malformed() ? null
+             : new ExpectLog("jornado.general", "Malformed HTTP message from 127\\.0\\.0\\.1: ", Level.INFO);
          RawConnection connection = new RawConnection(getHttpPort())) {
       connection.send(bytes(request));
       received = expected.closes() ? connection.readToClose() : connection.readResponse();
