@@ -108,7 +108,7 @@ final class BodyReader {
     Buffer data = chunk;
     if (gzip != null) {
       try {
-        data = gzip.inflate(chunk);
+        data = gzip.inflate(chunk, maxBodySize - size);
       } catch (IllegalArgumentException e) {
         stop(400, e.getMessage());
         return;
