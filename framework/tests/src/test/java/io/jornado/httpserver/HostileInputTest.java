@@ -20,9 +20,10 @@ import org.slf4j.event.Level;
 
 /**
  * Malformed and hostile requests over raw sockets: each gets its exact answer (Tornado's header-less
- * 400 and a close, a handler's status, or a close without answer), and a fresh connection is served
- * afterwards. Expected values are what Tornado 6.5.7 answers to the same bytes (an app with the same
- * handlers); where we differ on purpose, the comment gives Tornado's answer.
+ * 400, or our 413/431/414, and a close; or a handler's status and body), and a fresh connection is
+ * served afterwards. Expected values are what Tornado 6.5.7 answers to the same bytes (an app with
+ * the same handlers); where we differ on purpose, the comment gives Tornado's answer. Body limits,
+ * gzip and slow clients are in {@link HostileLimitsTest}.
  */
 class HostileInputTest extends AsyncHttpTestCase {
   static final String REFUSED = "HTTP/1.1 400 Bad Request\r\n\r\n";

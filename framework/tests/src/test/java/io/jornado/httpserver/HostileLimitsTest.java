@@ -233,6 +233,6 @@ class HostileLimitsTest extends AsyncHttpTestCase {
 
   private static void assertTimedOutAfterAbout(long startNanos) {
     long millis = (System.nanoTime() - startNanos) / 1_000_000;
-    assertTrue(millis >= 900 && millis < 2500, "closed after " + millis + " ms, expected about 1000");
+    assertTrue(millis >= 900 && millis < 4000, "closed after " + millis + " ms, expected about 1000");
   }
 }
