@@ -24,6 +24,8 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpServerOptions;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -217,7 +219,7 @@ final class WireGuard extends ChannelDuplexHandler {
     ReferenceCountUtil.release(msg);
     refusing = true;
     cancelTimers();
-    Log.GENERAL.info("Malformed HTTP message from {}: {}", ctx.channel().remoteAddress(), problem);
+    Log.GENERAL.info("Malformed HTTP message from {}: {}", peer(ctx), problem);
     ctx.writeAndFlush(answerFor(cause)).addListener(ChannelFutureListener.CLOSE);
   }
 
@@ -234,15 +236,22 @@ final class WireGuard extends ChannelDuplexHandler {
 
   private static FullHttpResponse closingAnswer(HttpResponseStatus status) {
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
-    response.headers().set(HttpHeaderNames.CONTENT_LENGTH, "0").set(HttpHeaderNames.CONNECTION, "close");
+    response.headers().set("Content-Length", "0").set("Connection", "close");
     return response;
   }
 
   private void timedOut(ChannelHandlerContext ctx, String what) {
     if (ctx.channel().isActive()) {
-      Log.GENERAL.info("Timeout reading {} from {}", what, ctx.channel().remoteAddress());
+      Log.GENERAL.info("Timeout reading {} from {}", what, peer(ctx));
       ctx.close();
     }
+  }
+
+  /** The client's IP address, as Tornado's log lines name it (no port). */
+  private static String peer(ChannelHandlerContext ctx) {
+    SocketAddress address = ctx.channel().remoteAddress();
+    return address instanceof InetSocketAddress && ((InetSocketAddress) address).getAddress() != null
+        ? ((InetSocketAddress) address).getAddress().getHostAddress() : String.valueOf(address);
   }
 
   private void armHeadTimer(ChannelHandlerContext ctx) {

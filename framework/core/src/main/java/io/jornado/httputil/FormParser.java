@@ -10,6 +10,12 @@ import java.util.Map;
 
 /** Parses query strings, urlencoded and multipart bodies as Tornado's httputil does. */
 final class FormParser {
+  /** Tornado: ParseMultipartConfig.max_parts (counting the empty piece before the first boundary). */
+  static final int MAX_PARTS = 100;
+
+  /** Tornado: ParseMultipartConfig.max_part_header_size. */
+  static final int MAX_PART_HEADER_SIZE = 10 * 1024;
+
   private FormParser() {}
 
   /** Python's parse_qs with keep_blank_values=True: '&'-separated, '+' is space, blank values kept. */
@@ -47,6 +53,9 @@ final class FormParser {
       return parseQuery(new String(body, StandardCharsets.ISO_8859_1));
     }
     if (contentType.startsWith("multipart/form-data")) {
+      if (!contentType.split(";", 2)[0].strip().equals("multipart/form-data")) {
+        throw new IllegalArgumentException("Invalid content type");
+      }
       for (String field : contentType.split(";")) {
         String f = field.strip();
         int eq = f.indexOf('=');
@@ -69,6 +78,9 @@ final class FormParser {
       throw new IllegalArgumentException("Invalid multipart/form-data: no final boundary found");
     }
     byte[] separator = ("--" + boundary + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    if (countParts(data, separator, finalIndex) > MAX_PARTS) {
+      throw new IllegalArgumentException("multipart/form-data has too many parts");
+    }
     Arguments args = new Arguments();
     int pos = 0;
     while (pos < finalIndex) {
@@ -89,6 +101,9 @@ final class FormParser {
     int eoh = indexOf(data, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), from, to);
     if (eoh < 0) {
       throw new IllegalArgumentException("multipart/form-data missing headers");
+    }
+    if (eoh - from > MAX_PART_HEADER_SIZE) {
+      throw new IllegalArgumentException("multipart/form-data part header too large");
     }
     Map<String, String> headers = new LinkedHashMap<>();
     String headerText = new String(data, from, eoh - from, StandardCharsets.UTF_8);
@@ -115,6 +130,16 @@ final class FormParser {
     } else {
       args.add(name, value);
     }
+  }
+
+  /** The pieces the separator cuts the data before the final boundary into, as Python's split counts them. */
+  private static int countParts(byte[] data, byte[] separator, int finalIndex) {
+    int parts = 1;
+    for (int at = indexOf(data, separator, 0, finalIndex); at >= 0 && parts <= MAX_PARTS;
+        at = indexOf(data, separator, at + separator.length, finalIndex)) {
+      parts++;
+    }
+    return parts;
   }
 
   static int indexOf(byte[] data, byte[] needle, int from, int to) {

@@ -190,7 +190,7 @@ final class BodyReader {
 
   /** Answers {@code status} with no body and closes the connection (or just closes it once a response has begun). */
   static void refuse(HttpServerRequest request, int status, String message) {
-    Log.GENERAL.info("Malformed HTTP message from {}: {}", request.remoteAddress(), message);
+    Log.GENERAL.info("Malformed HTTP message from {}: {}", request.remoteAddress().hostAddress(), message);
     HttpServerResponse response = request.response();
     if (response.headWritten() || response.ended()) {
       request.connection().close();
