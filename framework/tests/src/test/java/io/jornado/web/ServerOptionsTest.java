@@ -233,7 +233,7 @@ class ServerOptionsTest extends AsyncHttpTestCase {
     try (ExpectLog log = new ExpectLog("jornado.general", "Malformed HTTP message from .*", Level.INFO);
         WireConversation wire = new WireConversation(port)) {
       String response = wire.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "y".repeat(3000) + "\r\n\r\n").readToClose();
-      assertEquals("HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+      assertEquals("HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
           response);
     }
   }
