@@ -2,6 +2,15 @@ package io.jornado.httpserver;
 
 /** Tornado 6.5's ABNF checks on a request's target and Host header (httputil._ABNF). */
 final class RequestRules {
+  private static final boolean[] HOST_CHARS = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      HOST_CHARS[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || "-._~!$&'()*+,;=[]:".indexOf(c) >= 0;
+    }
+  }
+
   private RequestRules() {}
 
   /** A request target: one or more visible characters (no controls, spaces or DEL). */
@@ -22,8 +31,7 @@ final class RequestRules {
   static boolean isValidHost(String host) {
     for (int i = 0; i < host.length(); i++) {
       char c = host.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || "-._~!$&'()*+,;=[]:".indexOf(c) >= 0;
+      boolean ok = c < 128 && HOST_CHARS[c];
       if (c == '%') {
         ok = i + 2 < host.length() && isHex(host.charAt(i + 1)) && isHex(host.charAt(i + 2));
         i += 2;

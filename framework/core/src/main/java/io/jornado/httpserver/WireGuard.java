@@ -57,7 +57,11 @@ final class WireGuard extends ChannelDuplexHandler {
   private static final HttpResponseStatus TORNADO_CONTINUE = new HttpResponseStatus(100, "(Continue)");
 
   private final ServerOptions options;
+  private final long idleNanos;
+  private final long bodyNanos;
   private ScheduledFuture<?> headTimer;
+  private long waitingSince;
+  private String lastValidHost;
   private ScheduledFuture<?> bodyTimer;
   private int owedResponses;
   private int lastStatus;
@@ -67,6 +71,8 @@ final class WireGuard extends ChannelDuplexHandler {
 
   private WireGuard(ServerOptions options) {
     this.options = options;
+    this.idleNanos = options.idleConnectionTimeout().toNanos();
+    this.bodyNanos = options.bodyTimeout().map(java.time.Duration::toNanos).orElse(0L);
   }
 
   /**
@@ -88,7 +94,7 @@ final class WireGuard extends ChannelDuplexHandler {
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    armHeadTimer(ctx);
+    awaitHead(ctx);
   }
 
   @Override
@@ -114,7 +120,7 @@ final class WireGuard extends ChannelDuplexHandler {
     }
     if (msg instanceof HttpRequest) {
       HttpRequest request = (HttpRequest) msg;
-      cancel(headTimer);
+      waitingSince = 0;
       String problem = problem(request);
       if (problem != null && owedResponses == 0) {
         refuse(ctx, msg, problem, request.decoderResult().cause());
@@ -125,9 +131,8 @@ final class WireGuard extends ChannelDuplexHandler {
       }
       owedResponses++;
       http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
-      if (options.bodyTimeout().isPresent() && !(msg instanceof LastHttpContent) && expectsBody(request)) {
-        long nanos = options.bodyTimeout().get().toNanos();
-        bodyTimer = ctx.executor().schedule(() -> timedOut(ctx, "body"), nanos, TimeUnit.NANOSECONDS);
+      if (bodyNanos > 0 && !(msg instanceof LastHttpContent) && expectsBody(request)) {
+        bodyTimer = ctx.executor().schedule(() -> timedOut(ctx, "body"), bodyNanos, TimeUnit.NANOSECONDS);
       }
     }
     if (msg instanceof HttpContent && ((HttpObject) msg).decoderResult().isFailure() && owedResponses <= 1
@@ -173,8 +178,7 @@ final class WireGuard extends ChannelDuplexHandler {
         promise = promise.unvoid();
         promise.addListener(ChannelFutureListener.CLOSE);
       } else if (owedResponses == 0 && !upgraded) {
-        promise = promise.unvoid();
-        promise.addListener(done -> armHeadTimer(ctx));
+        awaitHead(ctx);
       }
     }
     ctx.write(msg, promise);
@@ -200,11 +204,17 @@ final class WireGuard extends ChannelDuplexHandler {
       }
     } else if (hosts.size() > 1 || hosts.get(0).indexOf(',') >= 0) {
       return "Multiple host headers not allowed: " + String.join(",", hosts);
-    } else if (!RequestRules.isValidHost(hosts.get(0))) {
-      return "Invalid Host header: " + hosts.get(0);
+    } else if (!hosts.get(0).equals(lastValidHost)) {
+      if (!RequestRules.isValidHost(hosts.get(0))) {
+        return "Invalid Host header: " + hosts.get(0);
+      }
+      lastValidHost = hosts.get(0);
+    }
+    if (!request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+      return null;
     }
     List<String> encodings = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
-    if (!encodings.isEmpty() && (encodings.size() > 1 || !"chunked".equalsIgnoreCase(encodings.get(0).strip()))) {
+    if (encodings.size() > 1 || !"chunked".equalsIgnoreCase(encodings.get(0).strip())) {
       return "Unsupported Transfer-Encoding " + String.join(",", encodings);
     }
     return null;
@@ -254,17 +264,34 @@ final class WireGuard extends ChannelDuplexHandler {
         ? ((InetSocketAddress) address).getAddress().getHostAddress() : String.valueOf(address);
   }
 
-  private void armHeadTimer(ChannelHandlerContext ctx) {
-    cancel(headTimer);
-    if (!ctx.channel().isActive() && !ctx.channel().isOpen()) {
+  /**
+   * Starts the wait for the next request's head. One timer per connection at a time, re-armed only
+   * when it fires early, so keep-alive requests cost a clock read rather than a timer each.
+   */
+  private void awaitHead(ChannelHandlerContext ctx) {
+    waitingSince = Math.max(1, System.nanoTime());
+    if (headTimer == null && ctx.channel().isOpen()) {
+      headTimer = ctx.executor().schedule(() -> checkHead(ctx), idleNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void checkHead(ChannelHandlerContext ctx) {
+    headTimer = null;
+    if (waitingSince == 0 || upgraded || !ctx.channel().isActive()) {
       return;
     }
-    long nanos = options.idleConnectionTimeout().toNanos();
-    headTimer = ctx.executor().schedule(() -> timedOut(ctx, "request headers"), nanos, TimeUnit.NANOSECONDS);
+    long left = idleNanos - (System.nanoTime() - waitingSince);
+    if (left <= 0) {
+      timedOut(ctx, "request headers");
+    } else {
+      headTimer = ctx.executor().schedule(() -> checkHead(ctx), left, TimeUnit.NANOSECONDS);
+    }
   }
 
   private void cancelTimers() {
+    waitingSince = 0;
     cancel(headTimer);
+    headTimer = null;
     cancel(bodyTimer);
   }
 
