@@ -458,6 +458,17 @@ class GenTest extends AsyncTestCase {
   }
 
   @Test
+  void waitIteratorHandsOutAFutureGivenTwiceTwice() {
+    Future<String> same = Future.succeededFuture("same");
+    WaitIterator<Integer, String> it = Gen.waitIterator(List.of(same, same));
+    assertEquals("same", await(it.next()));
+    assertEquals(0, it.currentIndex());
+    assertEquals("same", await(it.next()));
+    assertEquals(1, it.currentIndex());
+    assertTrue(it.done());
+  }
+
+  @Test
   void waitIteratorNextCompletesOnTheCallersLoop() throws Exception {
     Promise<String> foreign = Promise.promise();
     WaitIterator<Integer, String> it = Gen.waitIterator(List.of(foreign.future()));
