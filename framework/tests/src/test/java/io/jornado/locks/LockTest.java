@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Tests of {@link Lock}. Tornado: tornado/test/locks_test.py LockTests. */
@@ -103,5 +104,57 @@ class LockTest extends AsyncTestCase {
     } finally {
       await(other.close());
     }
+  }
+
+  @Test
+  void holdersOnTwoLoopsNeverOverlap() {
+    Lock lock = new Lock();
+    IOLoop other = IOLoop.create();
+    try {
+      int[] counter = {0};
+      AtomicBoolean held = new AtomicBoolean();
+      AtomicBoolean overlapped = new AtomicBoolean();
+      Future<Void> here = ioLoop().runSync(() -> Future.succeededFuture(increments(lock, 300, counter, held, overlapped)));
+      Future<Void> there = other.runSync(() -> Future.succeededFuture(increments(lock, 300, counter, held, overlapped)));
+      await(Future.all(here, there));
+      assertFalse(overlapped.get(), "two holders at once");
+      Integer total = await(lock.acquire().map(releaser -> {
+        try (releaser) {
+          return counter[0];
+        }
+      }));
+      assertEquals(600, total);
+    } finally {
+      await(other.close());
+    }
+  }
+
+  /**
+   * Takes the lock {@code times} times in a row; each time reads an unsynchronised counter, lets a
+   * loop turn pass while holding the lock, then writes the counter plus one.
+   */
+  private Future<Void> increments(Lock lock, int times, int[] counter, AtomicBoolean held, AtomicBoolean overlapped) {
+    if (times == 0) {
+      return Future.succeededFuture();
+    }
+    return lock.acquire().compose(releaser -> {
+      if (!held.compareAndSet(false, true)) {
+        overlapped.set(true);
+      }
+      int read = counter[0];
+      return nextTurn().compose(v -> {
+        counter[0] = read + 1;
+        held.set(false);
+        releaser.close();
+        return increments(lock, times - 1, counter, held, overlapped);
+      });
+    });
+  }
+
+  /** Completes on the next turn of the calling loop, so that the other loop gets its chances. */
+  private static Future<Void> nextTurn() {
+    Promise<Void> promise = Promise.promise();
+    IOLoop.current().addCallback(promise::complete);
+    return promise.future();
   }
 }
