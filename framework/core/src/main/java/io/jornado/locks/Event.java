@@ -28,8 +28,7 @@ import java.util.List;
  */
 public class Event {
   private final Object lock = new Object();
-  private final WaiterQueue<Void> waiters =
-      new WaiterQueue<>(lock, promise -> promise.tryFail(LockTimeouts.timeout()));
+  private final WaiterQueue<Void> waiters = WaiterQueue.failingOnTimeout(lock);
   private boolean value;
 
   /**

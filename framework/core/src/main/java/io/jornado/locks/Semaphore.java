@@ -26,8 +26,7 @@ import java.time.Instant;
  */
 public class Semaphore {
   final Object lock = new Object();
-  private final WaiterQueue<Releaser> waiters =
-      new WaiterQueue<>(lock, promise -> promise.tryFail(LockTimeouts.timeout()));
+  private final WaiterQueue<Releaser> waiters = WaiterQueue.failingOnTimeout(lock);
   private int value;
 
   /**

@@ -5,7 +5,6 @@ import io.jornado.locks.impl.Waiter;
 import io.jornado.locks.impl.WaiterQueue;
 import io.jornado.util.TimeoutError;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,9 +40,9 @@ public class Queue<T> {
   private final Object lock = new Object();
   private final int maxsize;
   private final ItemStore<T> items;
-  private final WaiterQueue<T> getters = new WaiterQueue<>(lock, Queue::timeOut);
-  private final WaiterQueue<Void> putters = new WaiterQueue<>(lock, Queue::timeOut);
-  private final WaiterQueue<Void> joiners = new WaiterQueue<>(lock, Queue::timeOut);
+  private final WaiterQueue<T> getters = WaiterQueue.failingOnTimeout(lock);
+  private final WaiterQueue<Void> putters = WaiterQueue.failingOnTimeout(lock);
+  private final WaiterQueue<Void> joiners = WaiterQueue.failingOnTimeout(lock);
   private int unfinishedTasks;
 
   /**
@@ -73,10 +72,6 @@ public class Queue<T> {
     }
     this.maxsize = maxsize;
     this.items = items;
-  }
-
-  private static <R> void timeOut(Promise<R> promise) {
-    promise.tryFail(new TimeoutError("Timeout"));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.jornado.locks.impl;
 
 import io.jornado.ioloop.IOLoop;
+import io.jornado.util.TimeoutError;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -37,6 +38,17 @@ public final class WaiterQueue<T> {
   public WaiterQueue(Object lock, Consumer<Promise<T>> onTimeout) {
     this.lock = lock;
     this.onTimeout = onTimeout;
+  }
+
+  /**
+   * An empty queue whose waiters fail with {@code TimeoutError("Timeout")} when their deadline passes.
+   *
+   * @param lock the owner's lock, taken when a deadline passes
+   * @param <T> the waiters' result type
+   * @return the queue
+   */
+  public static <T> WaiterQueue<T> failingOnTimeout(Object lock) {
+    return new WaiterQueue<>(lock, promise -> promise.tryFail(new TimeoutError("Timeout")));
   }
 
   /**
