@@ -3,6 +3,7 @@ package io.jornado.samples;
 import io.jornado.samples.chat.Chat;
 import io.jornado.samples.fileupload.FileUpload;
 import io.jornado.samples.helloworld.HelloWorld;
+import io.jornado.samples.webspider.WebSpider;
 import io.jornado.samples.websocket.EchoSample;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -23,6 +24,8 @@ public final class Launcher {
     SAMPLES.put("fileupload", new Sample("Tornado's file_upload demo: multipart POST /upload, streamed PUT /stream/<name>",
         FileUpload::main));
     SAMPLES.put("helloworld", new Sample("Tornado's helloworld demo: 'Hello, world' at /", HelloWorld::main));
+    SAMPLES.put("webspider", new Sample("Tornado's webspider demo: crawls a site it serves on 127.0.0.1 with N workers over a queue",
+        WebSpider::main));
     SAMPLES.put("websocket", new Sample("WebSocket echo at /websocket (text and binary), with a test page at /",
         EchoSample::main));
   }
