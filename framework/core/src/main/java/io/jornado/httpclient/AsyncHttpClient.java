@@ -65,8 +65,10 @@ public final class AsyncHttpClient {
     }
     this.home = loop.context();
     this.maxClients = maxClients;
+    // The queue keeps maxClients in flight; the pool's spare room is for connects a timeout gave up on,
+    // which Vert.x cannot cancel and which would otherwise hold a slot until the TCP connect ends.
     this.client = loop.vertx().createHttpClient(new HttpClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(maxClients));
+        new PoolOptions().setHttp1MaxSize(2 * maxClients));
   }
 
   /**

@@ -58,9 +58,6 @@ final class RequestPlan {
         .setMethod(HttpMethod.valueOf(method))
         .setFollowRedirects(false)
         .setHeaders(headers(request, uri));
-    if (!request.connectTimeout().isZero()) {
-      options.setConnectTimeout(request.connectTimeout().toMillis());
-    }
     if (!request.validateCert() && scheme.equals("https")) {
       options.setSslOptions(new ClientSSLOptions().setTrustAll(true).setHostnameVerificationAlgorithm(""));
     }
