@@ -39,6 +39,7 @@ final class Exchange {
   private MultiMap headers;
   private boolean redirecting;
   private GzipBody gzip;
+  private boolean gzipStarted;
 
   Exchange(AsyncHttpClient owner, Vertx vertx, HttpRequest request, HttpRequest original, Promise<HttpResponse> done,
       Runnable release) {
@@ -131,6 +132,7 @@ final class Exchange {
       guarded(() -> deliver(chunk));
       return;
     }
+    gzipStarted |= chunk.length() > 0;
     guarded(() -> gzip.inflate(chunk, piece -> {
       deliver(piece);
       return true;
@@ -149,7 +151,8 @@ final class Exchange {
     if (over) {
       return;
     }
-    if (gzip != null && !guarded(gzip::finish)) {
+    // A HEAD or 304 answer names its encoding but carries no body to check.
+    if (gzipStarted && !guarded(gzip::finish)) {
       return;
     }
     over = true;

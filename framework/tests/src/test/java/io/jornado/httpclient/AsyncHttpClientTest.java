@@ -117,6 +117,10 @@ class AsyncHttpClientTest extends AsyncHttpTestCase {
       setHeader("ETag", "\"v1\"");
       write(LONG_TEXT);
     }
+
+    public void head() {
+      get();
+    }
   }
 
   /** Writes a first chunk, then the second only once the client has seen the first. */
@@ -317,6 +321,14 @@ class AsyncHttpClientTest extends AsyncHttpTestCase {
     assertEquals(LONG_TEXT, response.bodyAsString());
     assertFalse(response.headers().contains("Content-Encoding"));
     assertEquals("gzip", response.headers().get("X-Consumed-Content-Encoding"));
+  }
+
+  @Test
+  void aHeadAnswerNamingGzipHasAnEmptyBody() {
+    HttpResponse head = fetch("/long", r -> r.method("HEAD"));
+    assertEquals(200, head.code());
+    assertEquals("gzip", head.headers().get("X-Consumed-Content-Encoding"));
+    assertEquals("", head.bodyAsString());
   }
 
   @Test
