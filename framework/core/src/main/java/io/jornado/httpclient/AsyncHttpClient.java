@@ -1,29 +1,35 @@
 package io.jornado.httpclient;
 
 import io.jornado.ioloop.IOLoop;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Objects;
 
 /**
- * An HTTP client over Vert.x's pooled client (connections are kept alive and reused).
+ * An HTTP client over Vert.x's pooled client (connections are kept alive and reused). At most
+ * {@code maxClients} requests are in flight at once; the others wait in a first-in first-out queue and
+ * fail with {@code HttpClientError} 599 {@code Timeout in request queue} if they wait longer than the
+ * smaller of their connect and request timeouts. Redirects go back through the queue.
  *
  * <p>Tornado: tornado.httpclient.AsyncHTTPClient.
  */
 public final class AsyncHttpClient {
-  private static final String DEFAULT_USER_AGENT = "Jornado/0.1";
+  private static final int DEFAULT_MAX_CLIENTS = 10;
 
   private final HttpClient client;
   private final Context home;
+  private final int maxClients;
+  private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+  private int active;
+  private boolean closed;
 
   /**
    * A client on the current loop's Vert.x instance.
@@ -35,16 +41,43 @@ public final class AsyncHttpClient {
   }
 
   /**
-   * A client on a loop: requests made from threads outside Vert.x are issued from that loop.
+   * A client on a loop: its requests are issued, and its callbacks run, on that loop.
    *
    * <p>Tornado: AsyncHTTPClient(force_instance=True).
    *
    * @param loop the loop
    */
   public AsyncHttpClient(IOLoop loop) {
+    this(loop, DEFAULT_MAX_CLIENTS);
+  }
+
+  /**
+   * A client on a loop with at most {@code maxClients} requests in flight.
+   *
+   * <p>Tornado: AsyncHTTPClient(force_instance=True, max_clients=...).
+   *
+   * @param loop the loop
+   * @param maxClients the most concurrent requests (10 by default)
+   */
+  public AsyncHttpClient(IOLoop loop, int maxClients) {
+    if (maxClients < 1) {
+      throw new IllegalArgumentException("maxClients must be at least 1: " + maxClients);
+    }
     this.home = loop.context();
+    this.maxClients = maxClients;
+    // The queue keeps maxClients in flight; the pool's spare room is for connects a timeout gave up on,
+    // which Vert.x cannot cancel and which would otherwise hold a slot until the TCP connect ends.
     this.client = loop.vertx().createHttpClient(new HttpClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(10));
+        new PoolOptions().setHttp1MaxSize(2 * maxClients));
+  }
+
+  /**
+   * Tornado: the simple client's max_clients.
+   *
+   * @return the most concurrent requests
+   */
+  public int maxClients() {
+    return maxClients;
   }
 
   /**
@@ -60,6 +93,19 @@ public final class AsyncHttpClient {
   }
 
   /**
+   * Fetches a URL.
+   *
+   * <p>Tornado: AsyncHTTPClient.fetch(url, raise_error).
+   *
+   * @param url the URL
+   * @param raiseError whether a non-2xx answer fails the future
+   * @return the response
+   */
+  public Future<HttpResponse> fetch(String url, boolean raiseError) {
+    return fetch(new HttpRequest(url), raiseError);
+  }
+
+  /**
    * Fetches a request; non-2xx answers fail with {@link HttpClientError}.
    *
    * <p>Tornado: AsyncHTTPClient.fetch(request).
@@ -72,8 +118,11 @@ public final class AsyncHttpClient {
   }
 
   /**
-   * Fetches a request. With {@code raiseError} false, non-2xx answers succeed with their code; network
-   * failures and timeouts fail whatever it says (code 599), as in Tornado.
+   * Fetches a request. With {@code raiseError} false, non-2xx answers succeed with their code (and
+   * {@link HttpResponse#error()} set); failures without an answer fail whatever it says: timeouts and
+   * network errors with {@link HttpClientError} 599, a request the client refuses to send (bad scheme,
+   * method, body or auth mode) with {@link IllegalArgumentException}, as in Tornado. Callbacks run on
+   * the client's loop; the future completes there, or on the caller's Vert.x context if it has one.
    *
    * <p>Tornado: AsyncHTTPClient.fetch(request, raise_error).
    *
@@ -83,58 +132,98 @@ public final class AsyncHttpClient {
    */
   public Future<HttpResponse> fetch(HttpRequest request, boolean raiseError) {
     Objects.requireNonNull(request, "request");
-    long start = System.nanoTime();
-    RequestOptions options = new RequestOptions()
-        .setAbsoluteURI(request.url())
-        .setMethod(HttpMethod.valueOf(request.method()))
-        .setFollowRedirects(request.followRedirects())
-        .setConnectTimeout(request.connectTimeout().toMillis())
-        .setIdleTimeout(request.requestTimeout().toMillis());
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
-    if (!headers.contains("User-Agent")) {
-      headers.set("User-Agent", request.userAgent() != null ? request.userAgent() : DEFAULT_USER_AGENT);
-    }
-    options.setHeaders(headers);
+    Context caller = Vertx.currentContext();
     Promise<HttpResponse> result = Promise.promise();
-    if (Vertx.currentContext() == null) {
-      // A pooled connection delivers its response on the context that made the request; issuing every
-      // request from outside Vert.x on one context keeps body handlers registered before data arrives.
-      home.runOnContext(v -> send(request, options, start, raiseError, result));
+    Promise<HttpResponse> done = Promise.promise();
+    done.future().onComplete(ar -> {
+      if (caller == null || caller == home) {
+        settle(result, ar, raiseError);
+      } else {
+        caller.runOnContext(v -> settle(result, ar, raiseError));
+      }
+    });
+    // A pooled connection delivers its response on the context that made the request, and the queue is
+    // the loop's alone: every request is issued from the client's loop.
+    if (caller == home) {
+      submit(request, request, done);
     } else {
-      send(request, options, start, raiseError, result);
+      home.runOnContext(v -> submit(request, request, done));
     }
     return result.future();
   }
 
-  private void send(HttpRequest request, RequestOptions options, long start, boolean raiseError,
-      Promise<HttpResponse> result) {
-    client.request(options)
-        .compose(req -> {
-          req.setMaxRedirects(request.maxRedirects());
-          byte[] body = request.body();
-          return body == null ? req.send() : req.send(Buffer.buffer(body));
-        })
-        .compose(resp -> resp.body().map(body -> new HttpResponse(request, resp.statusCode(), resp.statusMessage(),
-            resp.headers(), body.getBytes(), resp.request().absoluteURI(), (System.nanoTime() - start) / 1e9)))
-        .onComplete(ar -> {
-          if (ar.failed()) {
-            result.fail(new HttpClientError(599, ClientFailures.describe(ar.cause()), null, ar.cause()));
-          } else if (raiseError && ar.result().error().isPresent()) {
-            result.fail(ar.result().error().get());
-          } else {
-            result.complete(ar.result());
-          }
-        });
+  private static void settle(Promise<HttpResponse> result, AsyncResult<HttpResponse> ar, boolean raiseError) {
+    if (ar.failed()) {
+      result.fail(ar.cause());
+    } else if (raiseError && ar.result().error().isPresent()) {
+      result.fail(ar.result().error().get());
+    } else {
+      result.complete(ar.result());
+    }
+  }
+
+  /** Queues a request (the original one, or a redirect's) and starts what the limit allows. */
+  void submit(HttpRequest request, HttpRequest original, Promise<HttpResponse> done) {
+    if (closed) {
+      done.fail(new IllegalStateException("fetch() called on closed AsyncHttpClient"));
+      return;
+    }
+    Waiting waiting = new Waiting(request, original, done);
+    queue.add(waiting);
+    Duration timeout = RequestPlan.connectDeadline(request);
+    if (active >= maxClients && !timeout.isZero()) {
+      waiting.timer = home.owner().setTimer(timeout.toMillis(), id -> {
+        if (queue.remove(waiting)) {
+          done.fail(new HttpClientError(599, "Timeout in request queue", null, null));
+        }
+      });
+    }
+    processQueue();
+  }
+
+  private void processQueue() {
+    while (!queue.isEmpty() && active < maxClients) {
+      Waiting next = queue.poll();
+      if (next.timer >= 0) {
+        home.owner().cancelTimer(next.timer);
+      }
+      active++;
+      new Exchange(this, home.owner(), next.request, next.original, next.done, this::release).run(client);
+    }
+  }
+
+  private void release() {
+    active--;
+    processQueue();
   }
 
   /**
-   * Closes the client's connections.
+   * Closes the client's connections; later fetches fail with {@link IllegalStateException}.
    *
    * <p>Tornado: AsyncHTTPClient.close.
    *
    * @return completes when closed
    */
   public Future<Void> close() {
+    if (Vertx.currentContext() == home) {
+      closed = true;
+    } else {
+      home.runOnContext(v -> closed = true);
+    }
     return client.close();
+  }
+
+  /** A request waiting for a free slot. */
+  private static final class Waiting {
+    final HttpRequest request;
+    final HttpRequest original;
+    final Promise<HttpResponse> done;
+    long timer = -1;
+
+    Waiting(HttpRequest request, HttpRequest original, Promise<HttpResponse> done) {
+      this.request = request;
+      this.original = original;
+      this.done = done;
+    }
   }
 }

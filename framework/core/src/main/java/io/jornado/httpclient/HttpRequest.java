@@ -1,9 +1,15 @@
 package io.jornado.httpclient;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What to fetch: URL, method, headers, body and the client's behaviour (redirects, timeouts,
@@ -12,6 +18,9 @@ import java.util.Objects;
  * <p>Tornado: tornado.httpclient.HTTPRequest.
  */
 public final class HttpRequest {
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
   private final String url;
   private String method = "GET";
   private final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
@@ -21,6 +30,15 @@ public final class HttpRequest {
   private Duration connectTimeout = Duration.ofSeconds(20);
   private Duration requestTimeout = Duration.ofSeconds(20);
   private String userAgent;
+  private String authUsername;
+  private String authPassword;
+  private String authMode;
+  private boolean decompressResponse = true;
+  private Consumer<Buffer> streamingCallback;
+  private Consumer<String> headerCallback;
+  private boolean validateCert = true;
+  private boolean allowNonstandardMethods;
+  private boolean expect100Continue;
 
   /**
    * A GET of a URL.
@@ -31,6 +49,29 @@ public final class HttpRequest {
    */
   public HttpRequest(String url) {
     this.url = Objects.requireNonNull(url, "url");
+  }
+
+  /** The same request for another URL (a redirect's target); the headers are copied. */
+  HttpRequest withUrl(String target) {
+    HttpRequest copy = new HttpRequest(target);
+    copy.method = method;
+    copy.headers.addAll(headers);
+    copy.body = body;
+    copy.followRedirects = followRedirects;
+    copy.maxRedirects = maxRedirects;
+    copy.connectTimeout = connectTimeout;
+    copy.requestTimeout = requestTimeout;
+    copy.userAgent = userAgent;
+    copy.authUsername = authUsername;
+    copy.authPassword = authPassword;
+    copy.authMode = authMode;
+    copy.decompressResponse = decompressResponse;
+    copy.streamingCallback = streamingCallback;
+    copy.headerCallback = headerCallback;
+    copy.validateCert = validateCert;
+    copy.allowNonstandardMethods = allowNonstandardMethods;
+    copy.expect100Continue = expect100Continue;
+    return copy;
   }
 
   /**
@@ -101,7 +142,17 @@ public final class HttpRequest {
    * @return this request
    */
   public HttpRequest body(String body) {
-    return body(body.getBytes(StandardCharsets.UTF_8));
+    return body(body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Tornado: HTTPRequest(body=bytes).
+   *
+   * @param body the body
+   * @return this request
+   */
+  public HttpRequest body(Buffer body) {
+    return body(body == null ? null : body.getBytes());
   }
 
   /**
@@ -140,6 +191,9 @@ public final class HttpRequest {
    * @return this request
    */
   public HttpRequest maxRedirects(int max) {
+    if (max < 0) {
+      throw new IllegalArgumentException("maxRedirects must not be negative: " + max);
+    }
     this.maxRedirects = max;
     return this;
   }
@@ -156,11 +210,11 @@ public final class HttpRequest {
   /**
    * Tornado: HTTPRequest(connect_timeout=...).
    *
-   * @param timeout the connect timeout
+   * @param timeout the connect timeout (zero for none)
    * @return this request
    */
   public HttpRequest connectTimeout(Duration timeout) {
-    this.connectTimeout = timeout;
+    this.connectTimeout = notNegative(timeout, "connectTimeout");
     return this;
   }
 
@@ -176,11 +230,11 @@ public final class HttpRequest {
   /**
    * Tornado: HTTPRequest(request_timeout=...).
    *
-   * @param timeout the whole-request timeout
+   * @param timeout the whole-request timeout (zero for none)
    * @return this request
    */
   public HttpRequest requestTimeout(Duration timeout) {
-    this.requestTimeout = timeout;
+    this.requestTimeout = notNegative(timeout, "requestTimeout");
     return this;
   }
 
@@ -211,5 +265,228 @@ public final class HttpRequest {
    */
   public String userAgent() {
     return userAgent;
+  }
+
+  /**
+   * Basic authentication's user; a user in the URL ({@code http://user:pw@host/}) wins.
+   *
+   * <p>Tornado: HTTPRequest(auth_username=...).
+   *
+   * @param username the user name
+   * @return this request
+   */
+  public HttpRequest authUsername(String username) {
+    this.authUsername = username;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPRequest.auth_username.
+   *
+   * @return the user name, or null
+   */
+  public String authUsername() {
+    return authUsername;
+  }
+
+  /**
+   * Tornado: HTTPRequest(auth_password=...).
+   *
+   * @param password the password (empty when unset and a user is given)
+   * @return this request
+   */
+  public HttpRequest authPassword(String password) {
+    this.authPassword = password;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPRequest.auth_password.
+   *
+   * @return the password, or null
+   */
+  public String authPassword() {
+    return authPassword;
+  }
+
+  /**
+   * The authentication scheme: only {@code basic} is supported (Tornado's simple client); another
+   * fails the fetch with {@link IllegalArgumentException} when credentials are given.
+   *
+   * <p>Tornado: HTTPRequest(auth_mode=...).
+   *
+   * @param mode {@code basic}, or null for the default
+   * @return this request
+   */
+  public HttpRequest authMode(String mode) {
+    this.authMode = mode;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPRequest.auth_mode.
+   *
+   * @return the scheme, or null for basic
+   */
+  public String authMode() {
+    return authMode;
+  }
+
+  /**
+   * Whether to send {@code Accept-Encoding: gzip} and inflate a gzip answer (whose
+   * {@code Content-Encoding} header is then renamed {@code X-Consumed-Content-Encoding}). On by default.
+   *
+   * <p>Tornado: HTTPRequest(decompress_response=...), formerly use_gzip.
+   *
+   * @param decompress whether to ask for and inflate gzip
+   * @return this request
+   */
+  public HttpRequest decompressResponse(boolean decompress) {
+    this.decompressResponse = decompress;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPRequest.decompress_response.
+   *
+   * @return whether gzip answers are inflated
+   */
+  public boolean decompressResponse() {
+    return decompressResponse;
+  }
+
+  /**
+   * Receives the body chunk by chunk as it arrives (inflated when decompressing); the response's body
+   * is then empty. Called on the client's loop.
+   *
+   * <p>Tornado: HTTPRequest(streaming_callback=...).
+   *
+   * @param callback takes each chunk
+   * @return this request
+   */
+  public HttpRequest streamingCallback(Consumer<Buffer> callback) {
+    this.streamingCallback = callback;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPRequest.streaming_callback.
+   *
+   * @return the chunk callback, or null
+   */
+  public Consumer<Buffer> streamingCallback() {
+    return streamingCallback;
+  }
+
+  /**
+   * Receives the response head line by line: the status line ({@code HTTP/1.1 200 OK\r\n}), each
+   * header ({@code Name: value\r\n}, names in Tornado's Title-Case), then {@code \r\n}. Not called
+   * for redirects that are followed.
+   *
+   * <p>Tornado: HTTPRequest(header_callback=...).
+   *
+   * @param callback takes each line, CRLF included
+   * @return this request
+   */
+  public HttpRequest headerCallback(Consumer<String> callback) {
+    this.headerCallback = callback;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPRequest.header_callback.
+   *
+   * @return the header callback, or null
+   */
+  public Consumer<String> headerCallback() {
+    return headerCallback;
+  }
+
+  /**
+   * Whether an https server's certificate must be valid for its host (default true); false trusts any.
+   *
+   * <p>Tornado: HTTPRequest(validate_cert=...).
+   *
+   * @param validate whether to check the certificate
+   * @return this request
+   */
+  public HttpRequest validateCert(boolean validate) {
+    this.validateCert = validate;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPRequest.validate_cert.
+   *
+   * @return whether certificates are checked
+   */
+  public boolean validateCert() {
+    return validateCert;
+  }
+
+  /**
+   * Allows a method outside GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS, and a body where the method
+   * does not expect one (or none where it does); without it those fail the fetch with
+   * {@link IllegalArgumentException}.
+   *
+   * <p>Tornado: HTTPRequest(allow_nonstandard_methods=...).
+   *
+   * @param allow whether to skip the method and body checks
+   * @return this request
+   */
+  public HttpRequest allowNonstandardMethods(boolean allow) {
+    this.allowNonstandardMethods = allow;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPRequest.allow_nonstandard_methods.
+   *
+   * @return whether the method and body checks are skipped
+   */
+  public boolean allowNonstandardMethods() {
+    return allowNonstandardMethods;
+  }
+
+  /**
+   * Sets the {@code If-Modified-Since} header to this time as an HTTP date.
+   *
+   * <p>Tornado: HTTPRequest(if_modified_since=...).
+   *
+   * @param time the time
+   * @return this request
+   */
+  public HttpRequest ifModifiedSince(Instant time) {
+    headers.set("If-Modified-Since", HTTP_DATE.format(time));
+    return this;
+  }
+
+  /**
+   * Sends {@code Expect: 100-continue} and the body only after the server's {@code 100 Continue}.
+   *
+   * <p>Tornado: HTTPRequest(expect_100_continue=...).
+   *
+   * @param expect whether to wait for 100 Continue before the body
+   * @return this request
+   */
+  public HttpRequest expect100Continue(boolean expect) {
+    this.expect100Continue = expect;
+    return this;
+  }
+
+  /**
+   * Tornado: HTTPRequest.expect_100_continue.
+   *
+   * @return whether the body waits for 100 Continue
+   */
+  public boolean expect100Continue() {
+    return expect100Continue;
+  }
+
+  private static Duration notNegative(Duration timeout, String name) {
+    if (timeout == null || timeout.isNegative()) {
+      throw new IllegalArgumentException(name + " must be zero or positive: " + timeout);
+    }
+    return timeout;
   }
 }

@@ -2,6 +2,7 @@ package io.jornado.httpclient;
 
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -18,9 +19,10 @@ public final class HttpResponse {
   private final byte[] body;
   private final String effectiveUrl;
   private final double requestTime;
+  private final Instant startTime;
 
   HttpResponse(HttpRequest request, int code, String reason, MultiMap headers, byte[] body, String effectiveUrl,
-      double requestTime) {
+      double requestTime, Instant startTime) {
     this.request = request;
     this.code = code;
     this.reason = reason;
@@ -28,6 +30,7 @@ public final class HttpResponse {
     this.body = body;
     this.effectiveUrl = effectiveUrl;
     this.requestTime = requestTime;
+    this.startTime = startTime;
   }
 
   /**
@@ -69,7 +72,7 @@ public final class HttpResponse {
   /**
    * Tornado: HTTPResponse.body.
    *
-   * @return the body bytes
+   * @return the body bytes (empty when a streaming callback took them)
    */
   public byte[] body() {
     return body.clone();
@@ -96,10 +99,19 @@ public final class HttpResponse {
   /**
    * Tornado: HTTPResponse.request_time.
    *
-   * @return seconds from start to the end of the body
+   * @return seconds from sending (after any wait in the client's queue) to the end of the body
    */
   public double requestTime() {
     return requestTime;
+  }
+
+  /**
+   * Tornado: HTTPResponse.start_time.
+   *
+   * @return the wall-clock time the request left the client's queue
+   */
+  public Instant startTime() {
+    return startTime;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.jornado.web;
 import io.jornado.httputil.HttpStatus;
 import io.jornado.httputil.ServerRequest;
 import io.jornado.log.Log;
+import io.jornado.util.GzipBody;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,4 +1,4 @@
-package io.jornado.web;
+package io.jornado.util;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.jornado.web;
+package io.jornado.util;
 
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
@@ -8,13 +8,14 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Inflates a gzip request body (one gzip member, as Python's zlib reads it) chunk by chunk, handing
+ * Inflates a gzip body (one gzip member, as Python's zlib reads it; a request body on the server, a
+ * response body in the HTTP client) chunk by chunk, handing
  * the output out in pieces of at most 64 KiB so that a size limit is checked before a small, highly
  * compressed body can grow large in memory.
  *
  * <p>Tornado: http1connection._GzipMessageDelegate with GzipDecompressor.decompress(data, chunk_size).
  */
-final class GzipBody {
+public final class GzipBody {
   private static final int PIECE = 64 * 1024;
   private static final int FHCRC = 2;
   private static final int FEXTRA = 4;
@@ -28,14 +29,19 @@ final class GzipBody {
   private boolean inBody;
   private long size;
 
+  /** An inflater waiting for the first bytes of a gzip header. */
+  public GzipBody() {}
+
   /**
    * Inflates the next compressed bytes, giving each piece of output to {@code consumer} until it
    * answers false.
    *
+   * @param compressed the next bytes of the gzip stream
+   * @param consumer takes each inflated piece and answers whether to go on
    * @return false when the consumer stopped the reading
    * @throws IllegalArgumentException when the data is not gzip or is corrupt
    */
-  boolean inflate(Buffer compressed, Predicate<Buffer> consumer) {
+  public boolean inflate(Buffer compressed, Predicate<Buffer> consumer) {
     byte[] input = compressed.getBytes();
     int offset = 0;
     if (!inBody && !inflater.finished()) {
@@ -83,7 +89,7 @@ final class GzipBody {
    *
    * @throws IllegalArgumentException when the data was truncated or corrupt
    */
-  void finish() {
+  public void finish() {
     byte[] tail = trailer.toByteArray();
     if (!inflater.finished() || tail.length < 8) {
       throw new IllegalArgumentException("invalid gzip data: truncated or not gzip");
