@@ -10,6 +10,8 @@ import io.jornado.testing.AsyncHttpTestCase;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,10 +51,27 @@ class CoroutineWireTest extends AsyncHttpTestCase {
     }
   }
 
+  @Coroutine
+  @StreamRequestBody
+  public static class Upload extends RequestHandler {
+    private final StringBuilder received = new StringBuilder();
+
+    @Override
+    public Future<?> dataReceived(Buffer chunk) {
+      Gen.await(timer(Math.max(1, 30 - 5L * received.length())));
+      received.append(chunk.toString(StandardCharsets.US_ASCII)).append('|');
+      return timer(1);
+    }
+
+    public void post() {
+      write(received.toString());
+    }
+  }
+
   @Override
   protected Application getApp() {
     assumeTrue(Runtime.version().feature() >= 21, "virtual threads need Java 21+, running " + Runtime.version());
-    return new Application(List.of(url("/chunks", Chunks.class), url("/whole", Whole.class)));
+    return new Application(List.of(url("/chunks", Chunks.class), url("/whole", Whole.class), url("/upload", Upload.class)));
   }
 
   @Test
@@ -78,6 +97,14 @@ class CoroutineWireTest extends AsyncHttpTestCase {
     assertEquals(true, head.contains("X-Answer: 42"), head.toString());
     assertEquals(true, head.contains("Content-Length: 8"), head.toString());
     assertEquals("accepted", RawHttp.body(response));
+  }
+
+  @Test
+  void streamedBodyChunksReachDataReceivedInOrder() throws Exception {
+    String response = RawHttp.exchange(getHttpPort(), "POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        + "Transfer-Encoding: chunked\r\n\r\n1\r\na\r\n1\r\nb\r\n1\r\nc\r\n1\r\nd\r\n0\r\n\r\n");
+    assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(response));
+    assertEquals("a|b|c|d|", RawHttp.body(response));
   }
 
   /** The head's lines without Date, Server and Etag, which vary or are checked elsewhere. */
