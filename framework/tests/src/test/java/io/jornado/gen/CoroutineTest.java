@@ -21,12 +21,16 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -96,11 +100,37 @@ class CoroutineTest extends AsyncHttpTestCase {
     @Override
     public void onMessage(String message) {
       // Earlier messages wait longer: echoes still come back in order.
+      if (message.equals("boom")) {
+        Gen.await(timer(1));
+        throw new IllegalStateException("boom after await");
+      }
       int n = Integer.parseInt(message);
       Gen.await(timer(Math.max(1, 40 - 2L * n)));
       writeMessage(message + (onVirtualThread() ? " virtual" : " loop"));
     }
   }
+
+  @Coroutine
+  public static class Abandoned extends RequestHandler {
+    private final Promise<Void> gone = Promise.promise();
+
+    public void get() {
+      waiting.complete(null);
+      Gen.await(gone.future());
+      events.add("verb resumed");
+      resumed.complete(null);
+    }
+
+    @Override
+    public void onConnectionClose() {
+      events.add("connection closed, " + (onVirtualThread() ? "virtual thread" : "elsewhere"));
+      gone.complete();
+    }
+  }
+
+  static volatile CompletableFuture<Void> waiting = new CompletableFuture<>();
+  static volatile CompletableFuture<Void> resumed = new CompletableFuture<>();
+  static final Queue<String> events = new ConcurrentLinkedQueue<>();
 
   @Override
   protected Application getApp() {
@@ -110,7 +140,8 @@ class CoroutineTest extends AsyncHttpTestCase {
         url("/plain", Plain.class),
         url("/buffered", Buffered.class),
         url("/boom", Boom.class),
-        url("/echo", Echo.class)));
+        url("/echo", Echo.class),
+        url("/abandoned", Abandoned.class)));
   }
 
   @Test
@@ -180,6 +211,34 @@ class CoroutineTest extends AsyncHttpTestCase {
       }
     } finally {
       await(ws.close());
+    }
+  }
+
+  @Test
+  void exceptionInOnMessageAfterAwaitIsLoggedAndCloses1011() {
+    WebSocketClientConnection ws = await(WebSocket.connect("ws://127.0.0.1:" + getHttpPort() + "/echo"));
+    try (ExpectLog error = new ExpectLog("jornado.application", "Uncaught exception GET /echo \\(127\\.0\\.0\\.1\\)")) {
+      ws.writeMessage("boom");
+      assertEquals(Optional.empty(), await(ws.readMessage()));
+      assertEquals(1011, ws.closeCode().getAsInt());
+    }
+  }
+
+  @Test
+  void onConnectionCloseRunsWhileTheVerbIsParked() throws Exception {
+    waiting = new CompletableFuture<>();
+    resumed = new CompletableFuture<>();
+    events.clear();
+    HttpClient client = ioLoop().vertx().createHttpClient();
+    try {
+      HttpClientRequest request = await(client.request(HttpMethod.GET, getHttpPort(), "127.0.0.1", "/abandoned"));
+      request.end();
+      waiting.get(5, TimeUnit.SECONDS);
+      await(request.connection().close());
+      resumed.get(5, TimeUnit.SECONDS);
+      assertEquals(List.of("connection closed, virtual thread", "verb resumed"), List.copyOf(events));
+    } finally {
+      await(client.close());
     }
   }
 
