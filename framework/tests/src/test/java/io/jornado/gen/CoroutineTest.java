@@ -106,7 +106,7 @@ class CoroutineTest extends AsyncHttpTestCase {
       }
       int n = Integer.parseInt(message);
       Gen.await(timer(Math.max(1, 40 - 2L * n)));
-      writeMessage(message + (onVirtualThread() ? " virtual" : " loop"));
+      Gen.await(writeMessage(message + (onVirtualThread() ? " virtual" : " loop")));
     }
   }
 
