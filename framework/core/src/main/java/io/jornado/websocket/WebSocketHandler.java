@@ -357,21 +357,18 @@ public class WebSocketHandler extends RequestHandler {
         socket.pause(); // Tornado reads the next message once on_message's coroutine is done
       }
       hook(() -> {
-        if (message instanceof String) {
-          onMessage((String) message);
-        } else {
-          onMessage((Buffer) message);
-        }
-        if (hooks != null) {
-          onLoop(this::resumeReading);
+        try {
+          if (message instanceof String) {
+            onMessage((String) message);
+          } else {
+            onMessage((Buffer) message);
+          }
+        } finally {
+          if (hooks != null) {
+            onLoop(socket::resume); // also once closed: the peer's close frame is still to be read
+          }
         }
       });
-    }
-  }
-
-  private void resumeReading() {
-    if (!closed) {
-      socket.resume();
     }
   }
 

@@ -108,6 +108,12 @@ class CoroutineTest extends AsyncHttpTestCase {
       Gen.await(timer(Math.max(1, 40 - 2L * n)));
       Gen.await(writeMessage(message + (onVirtualThread() ? " virtual" : " loop")));
     }
+
+    @Override
+    public void onClose() {
+      Gen.await(timer(1));
+      socketClosed.complete(onVirtualThread() ? "virtual thread" : "elsewhere");
+    }
   }
 
   @Coroutine
@@ -128,6 +134,7 @@ class CoroutineTest extends AsyncHttpTestCase {
     }
   }
 
+  static volatile CompletableFuture<String> socketClosed = new CompletableFuture<>();
   static volatile CompletableFuture<Void> waiting = new CompletableFuture<>();
   static volatile CompletableFuture<Void> resumed = new CompletableFuture<>();
   static final Queue<String> events = new ConcurrentLinkedQueue<>();
@@ -200,7 +207,8 @@ class CoroutineTest extends AsyncHttpTestCase {
   }
 
   @Test
-  void webSocketMessagesAwaitedInOnMessageEchoInOrder() {
+  void webSocketMessagesAwaitedInOnMessageEchoInOrder() throws Exception {
+    socketClosed = new CompletableFuture<>();
     WebSocketClientConnection ws = await(WebSocket.connect("ws://127.0.0.1:" + getHttpPort() + "/echo"));
     try {
       for (int i = 0; i < 20; i++) {
@@ -212,6 +220,7 @@ class CoroutineTest extends AsyncHttpTestCase {
     } finally {
       await(ws.close());
     }
+    assertEquals("virtual thread", socketClosed.get(5, TimeUnit.SECONDS));
   }
 
   @Test
