@@ -2,17 +2,21 @@ package io.jornado.bench;
 
 import static io.jornado.web.UrlSpec.url;
 
+import io.jornado.gen.Coroutine;
 import io.jornado.httpserver.HttpServer;
 import io.jornado.httpserver.ServerOptions;
 import io.jornado.ioloop.IOLoop;
 import io.jornado.options.Option;
 import io.jornado.options.Options;
 import io.jornado.pubsub.PubSub;
+import io.jornado.util.VirtualThreads;
 import io.jornado.web.Application;
 import io.jornado.web.RequestHandler;
+import io.jornado.web.UrlSpec;
 import io.jornado.websocket.WebSocketHandler;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +26,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code GET /}: {@code Hello, world}, {@code Content-Type: text/plain}.
+ *   <li>{@code GET /coro}: the same as {@code /}, from a {@link Coroutine} handler on a virtual
+ *       thread per request (Java 21+ only; on Java 17 the route is left out).
  *   <li>{@code GET /json}: {@code {"message": "Hello, World!"}} via {@code write(Map)}.
  *   <li>{@code /ws}: WebSocket echo, text as text and binary as binary.
  *   <li>{@code /chat}: WebSocket broadcast; every message any client sends reaches every connected
@@ -48,6 +54,13 @@ public final class JornadoServer {
       setHeader("Content-Type", "text/plain");
       write("Hello, world");
     }
+  }
+
+  /** {@code GET /coro}: {@code GET /} on a virtual thread, to measure what a coroutine handler costs. */
+  @Coroutine
+  public static class CoroutineHelloHandler extends HelloHandler {
+    /** Made by the application for each request. */
+    public CoroutineHelloHandler() {}
   }
 
   /** {@code GET /json}. */
@@ -108,14 +121,18 @@ public final class JornadoServer {
   /**
    * The application.
    *
-   * @return a new application serving the four endpoints
+   * @return a new application serving the endpoints above
    */
   public static Application makeApp() {
-    return new Application(List.of(
+    List<UrlSpec> rules = new ArrayList<>(List.of(
         url("/", HelloHandler.class),
         url("/json", JsonHandler.class),
         url("/ws", EchoSocket.class),
         url("/chat", ChatSocket.class)));
+    if (VirtualThreads.available()) {
+      rules.add(url("/coro", CoroutineHelloHandler.class));
+    }
+    return new Application(rules);
   }
 
   /**

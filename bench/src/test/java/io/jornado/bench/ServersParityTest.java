@@ -1,6 +1,7 @@
 package io.jornado.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jornado.httpserver.HttpServer;
 import io.jornado.httpclient.AsyncHttpClient;
@@ -71,6 +72,12 @@ class ServersParityTest {
     Map<String, String> expected = Map.of("body", "Hello, world", "type", "text/plain");
     assertEquals(expected, get(jornado.port(), "/"));
     assertEquals(expected, get(raw.port(), "/"));
+  }
+
+  @Test
+  void coroutineHelloIsTheSameOnJava21() throws Exception {
+    assumeTrue(Runtime.version().feature() >= 21, "virtual threads need Java 21+, running " + Runtime.version());
+    assertEquals(Map.of("body", "Hello, world", "type", "text/plain"), get(jornado.port(), "/coro"));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.jornado.web;
 
+import io.jornado.gen.Coroutine;
+import io.jornado.util.VirtualThreads;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -35,6 +37,8 @@ final class HandlerType {
   final boolean streamRequestBody;
   /** Whether the handler hands the request, body unread, to another server callback (FallbackHandler). */
   final boolean takesRawRequest;
+  /** Whether the class is {@link Coroutine}: its hooks run on a virtual thread of each request. */
+  final boolean coroutine;
   private final Map<String, Verb> verbs;
   private final MethodHandle constructor;
 
@@ -75,6 +79,10 @@ final class HandlerType {
     this.wantsWebSocketCompression = overridesCompressionOptions(handlerClass);
     this.streamRequestBody = handlerClass.isAnnotationPresent(StreamRequestBody.class);
     this.takesRawRequest = FallbackHandler.class.isAssignableFrom(handlerClass);
+    this.coroutine = handlerClass.isAnnotationPresent(Coroutine.class);
+    if (coroutine) {
+      VirtualThreads.require("Handler " + handlerClass.getName() + " (@Coroutine)");
+    }
   }
 
   private static boolean overridesCompressionOptions(Class<?> handlerClass) {

@@ -1,6 +1,9 @@
 package io.jornado.web;
 
 import io.jornado.escape.Escape;
+import io.jornado.gen.Coroutine;
+import io.jornado.util.HookQueue;
+import io.jornado.util.VirtualThreads;
 import io.jornado.util.PythonText;
 import io.jornado.httputil.HttpStatus;
 import io.jornado.httputil.ServerRequest;
@@ -8,9 +11,11 @@ import io.jornado.ioloop.IOLoop;
 import io.jornado.log.Log;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import java.io.PrintWriter;
@@ -53,7 +58,11 @@ public class RequestHandler {
   private ServerRequest request;
   private HttpServerResponse response;
   Route route;
+  /** Where the handler's hooks run: the event loop, or for a {@link Coroutine} class its virtual-thread context. */
   private Context context;
+  private Context loopContext;
+  /** Orders the hooks of a {@link Coroutine} handler on its virtual thread; null on the event loop. */
+  private HookQueue hooks;
   private String[] rawPathArgs;
   private String[] pathArgs = NO_PATH_ARGS;
   private Map<String, String> pathKwargs = Map.of();
@@ -80,6 +89,11 @@ public class RequestHandler {
     this.response = request.vertxRequest().response();
     this.route = route;
     this.context = Vertx.currentContext();
+    this.loopContext = context;
+    if (route.type.coroutine && context != null) {
+      hooks = new HookQueue(VirtualThreads.newContext(context));
+      context = hooks.context();
+    }
     this.rawPathArgs = rawPathArgs;
     this.pathKwargs = rawKwargs;
     clear();
@@ -241,12 +255,14 @@ public class RequestHandler {
   }
 
   /**
-   * The loop this handler runs on. Tornado: IOLoop.current() inside a handler.
+   * The event loop of this handler's connection; for a {@link Coroutine} handler, callbacks scheduled
+   * on it run on that loop, not on the handler's virtual thread. Tornado: IOLoop.current() inside a
+   * handler.
    *
    * @return the loop
    */
   public final IOLoop ioLoop() {
-    return IOLoop.of(context);
+    return IOLoop.of(loopContext);
   }
 
   /**
@@ -894,6 +910,10 @@ public class RequestHandler {
   }
 
   private void runOnFinish() {
+    if (notOnHandlerThread()) {
+      hooks.execute(this::runOnFinish);
+      return;
+    }
     try {
       onFinish();
     } catch (RuntimeException e) {
@@ -1195,6 +1215,14 @@ public class RequestHandler {
   // ---- lifecycle ----------------------------------------------------------------------------
 
   final void execute() {
+    if (hooks != null) {
+      hooks.execute(this::runLifecycle);
+    } else {
+      runLifecycle();
+    }
+  }
+
+  private void runLifecycle() {
     watchConnection();
     try {
       String method = request.method();
@@ -1226,6 +1254,14 @@ public class RequestHandler {
 
   /** The lifecycle of a {@link StreamRequestBody} handler: prepare, then the body chunk by chunk, then the verb. */
   final void executeStreaming(BodyReader body) {
+    if (hooks != null) {
+      hooks.execute(() -> runStreamingLifecycle(body));
+    } else {
+      runStreamingLifecycle(body);
+    }
+  }
+
+  private void runStreamingLifecycle(BodyReader body) {
     watchConnection();
     try {
       if (!route.type.supportedMethods.contains(request.method())) {
@@ -1260,7 +1296,27 @@ public class RequestHandler {
       return;
     }
     body.onRefused(this::connectionLost);
-    body.read(this::dataReceived, () -> onLoop(this::runVerb), this::handleRequestException);
+    body.read(this::receive, () -> onLoop(this::runVerb), this::handleRequestException);
+  }
+
+  /** dataReceived, on the virtual thread for a {@link Coroutine} handler: done once its future is. */
+  private Future<?> receive(Buffer chunk) {
+    if (hooks == null) {
+      return dataReceived(chunk);
+    }
+    Promise<Void> received = ((ContextInternal) loopContext).promise();
+    hooks.execute(() -> {
+      try {
+        Future<?> pending = dataReceived(chunk);
+        if (pending != null) {
+          pending.await();
+        }
+        received.complete();
+      } catch (Throwable t) {
+        received.fail(t);
+      }
+    });
+    return received.future();
   }
 
   private static void abandonBody(BodyReader body) {
@@ -1274,6 +1330,10 @@ public class RequestHandler {
   }
 
   private void connectionLost() {
+    if (notOnHandlerThread()) {
+      context.runOnContext(v -> connectionLost()); // not queued: it may run while the verb awaits
+      return;
+    }
     if (!finished && !detached && !connectionLost) {
       connectionLost = true;
       try {
@@ -1350,12 +1410,23 @@ public class RequestHandler {
   private void onLoop(Runnable action) {
     if (Vertx.currentContext() == context) {
       action.run();
+    } else if (hooks != null) {
+      hooks.execute(action);
     } else {
       context.runOnContext(v -> action.run());
     }
   }
 
+  /** Whether this is a {@link Coroutine} handler called from outside its virtual thread. */
+  private boolean notOnHandlerThread() {
+    return hooks != null && Vertx.currentContext() != context;
+  }
+
   final void handleRequestException(Throwable error) {
+    if (notOnHandlerThread()) {
+      hooks.execute(() -> handleRequestException(error));
+      return;
+    }
     try {
       if (error instanceof Finish) {
         if (!finished) {

@@ -5,10 +5,13 @@ import io.jornado.ioloop.IOLoop;
 import io.jornado.log.Log;
 import io.jornado.pubsub.PubSub;
 import io.jornado.pubsub.Subscription;
+import io.jornado.util.HookQueue;
+import io.jornado.util.VirtualThreads;
 import io.jornado.web.RequestHandler;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
@@ -34,7 +37,9 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>The handshake is checked in Tornado's order and answered with its statuses and bodies; then the
- * request is logged with status 101 and {@code open} runs. Hooks run on the connection's event loop.
+ * request is logged with status 101 and {@code open} runs. Hooks run on the connection's event loop,
+ * or for a {@link io.jornado.gen.Coroutine} class on its virtual thread, one at a time: the next
+ * message is read once {@code onMessage} has returned.
  * Beyond Tornado, {@link #writeMessage(String)}, {@link #ping(Buffer)} and {@link #close(int, String)}
  * are safe from any thread: off the loop they hop onto it. Protocol errors close with RFC 6455 codes
  * (1002, 1007, 1009, 1011) where Tornado drops the connection.
@@ -54,6 +59,8 @@ public class WebSocketHandler extends RequestHandler {
   private boolean closeHandled;
   private List<Promise<Void>> drainWaiters;
   private List<Subscription> subscriptions;
+  /** For a {@code @Coroutine} class: runs the hooks, in order, on the connection's virtual thread. */
+  private HookQueue hooks;
 
   /** Tornado: WebSocketHandler.__init__. */
   public WebSocketHandler() {}
@@ -166,6 +173,9 @@ public class WebSocketHandler extends RequestHandler {
    * @return completes when the handshake is done
    */
   public final Future<?> get(String... pathArgs) {
+    if (VirtualThreads.inVirtualThreadContext()) {
+      hooks = new HookQueue(Vertx.currentContext());
+    }
     openArgs = pathArgs;
     MultiMap headers = request().headers();
     if (!"websocket".equalsIgnoreCase(headers.get("Upgrade"))) {
@@ -197,12 +207,17 @@ public class WebSocketHandler extends RequestHandler {
       setHeader("Sec-WebSocket-Protocol", selectedSubprotocol);
     }
     boolean compress = getCompressionOptions().isPresent();
-    if (!compress) {
-      VertxInternals.refuseCompression(request().vertxRequest());
-    }
     clearHeader("Content-Type");
     prepareTakeOverHeaders();
     Promise<Void> upgraded = Promise.promise();
+    onLoop(() -> upgrade(compress, upgraded));
+    return upgraded.future();
+  }
+
+  private void upgrade(boolean compress, Promise<Void> upgraded) {
+    if (!compress) {
+      VertxInternals.refuseCompression(request().vertxRequest());
+    }
     request().vertxRequest().toWebSocket().onComplete(ar -> {
       if (ar.succeeded()) {
         if (!compress) {
@@ -215,7 +230,6 @@ public class WebSocketHandler extends RequestHandler {
       }
       upgraded.complete();
     });
-    return upgraded.future();
   }
 
   private Future<?> refuse(int status, String message) {
@@ -239,23 +253,41 @@ public class WebSocketHandler extends RequestHandler {
     ws.closeHandler(v -> onConnectionClosed());
     ws.drainHandler(v -> releaseDrainWaiters(null));
     startPinging();
-    Future<?> opened;
-    try {
-      opened = open(openArgs);
-    } catch (Throwable t) {
-      failWith(t);
-      return;
-    }
-    if (opened == null) {
-      ws.resume();
+    hook(() -> {
+      Future<?> opened = open(openArgs);
+      if (opened == null) {
+        onLoop(ws::resume);
+      } else {
+        opened.onComplete(ar -> onLoop(() -> {
+          if (ar.failed()) {
+            failWith(ar.cause());
+          } else if (!closed) {
+            ws.resume();
+          }
+        }));
+      }
+    });
+  }
+
+  /**
+   * Runs a hook where this handler's hooks run: here on the loop, or queued for the virtual thread of
+   * a {@code @Coroutine} class; what it throws is logged and closes the connection with 1011.
+   */
+  private void hook(Runnable action) {
+    if (hooks == null) {
+      try {
+        action.run();
+      } catch (Throwable t) {
+        failWith(t);
+      }
     } else {
-      opened.onComplete(ar -> onLoop(() -> {
-        if (ar.failed()) {
-          failWith(ar.cause());
-        } else if (!closed) {
-          ws.resume();
+      hooks.execute(() -> {
+        try {
+          action.run();
+        } catch (Throwable t) {
+          failWith(t);
         }
-      }));
+      });
     }
   }
 
@@ -298,13 +330,13 @@ public class WebSocketHandler extends RequestHandler {
     try {
       switch (frame.type()) {
         case PING:
-          onPing(frame.binaryData());
+          hook(() -> onPing(frame.binaryData()));
           return;
         case PONG:
           if (pinger != null) {
             pinger.pongReceived();
           }
-          onPong(frame.binaryData());
+          hook(() -> onPong(frame.binaryData()));
           return;
         case CLOSE:
           return;
@@ -321,11 +353,22 @@ public class WebSocketHandler extends RequestHandler {
       close(result.closeCode(), result.closeReason());
     } else if (result.isMessage()) {
       Object message = result.message();
-      if (message instanceof String) {
-        onMessage((String) message);
-      } else {
-        onMessage((Buffer) message);
+      if (hooks != null) {
+        socket.pause(); // Tornado reads the next message once on_message's coroutine is done
       }
+      hook(() -> {
+        try {
+          if (message instanceof String) {
+            onMessage((String) message);
+          } else {
+            onMessage((Buffer) message);
+          }
+        } finally {
+          if (hooks != null) {
+            onLoop(socket::resume); // also once closed: the peer's close frame is still to be read
+          }
+        }
+      });
     }
   }
 
@@ -357,11 +400,13 @@ public class WebSocketHandler extends RequestHandler {
       subscriptions.forEach(Subscription::close);
       subscriptions = null;
     }
-    try {
-      onClose();
-    } catch (Throwable t) {
-      logException(t);
-    }
+    hook(() -> {
+      try {
+        onClose();
+      } catch (Throwable t) {
+        logException(t);
+      }
+    });
   }
 
   // ---- outgoing ------------------------------------------------------------------------------
@@ -575,11 +620,13 @@ public class WebSocketHandler extends RequestHandler {
    * <p>Tornado: (none; Jornado's pub/sub across event loops and nodes).
    *
    * @param topic the topic
-   * @param callback receives each message (String or Buffer) on this connection's loop
+   * @param callback receives each message (String or Buffer) on this connection's loop, or for a
+   *     {@code @Coroutine} class on its virtual thread, in order with the other hooks
    * @return the subscription, which also ends when the connection closes
    */
   public Subscription subscribe(String topic, Consumer<Object> callback) {
-    Subscription subscription = PubSub.of(ioLoop().vertx()).subscribe(ioLoop(), topic, callback);
+    Consumer<Object> receiver = hooks == null ? callback : message -> hook(() -> callback.accept(message));
+    Subscription subscription = PubSub.of(ioLoop().vertx()).subscribe(ioLoop(), topic, receiver);
     if (closed) {
       subscription.close();
       return subscription;
