@@ -224,13 +224,16 @@ class CoroutineTest extends AsyncHttpTestCase {
   }
 
   @Test
-  void exceptionInOnMessageAfterAwaitIsLoggedAndCloses1011() {
+  void exceptionInOnMessageAfterAwaitIsLoggedAndCloses1011() throws Exception {
+    socketClosed = new CompletableFuture<>();
     WebSocketClientConnection ws = await(WebSocket.connect("ws://127.0.0.1:" + getHttpPort() + "/echo"));
     try (ExpectLog error = new ExpectLog("jornado.application", "Uncaught exception GET /echo \\(127\\.0\\.0\\.1\\)")) {
       ws.writeMessage("boom");
       assertEquals(Optional.empty(), await(ws.readMessage()));
       assertEquals(1011, ws.closeCode().getAsInt());
     }
+    // onClose (which awaits a timer) has run to its end before the test's loop is closed.
+    assertEquals("virtual thread", socketClosed.get(5, TimeUnit.SECONDS));
   }
 
   @Test
