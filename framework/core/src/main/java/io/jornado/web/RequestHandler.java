@@ -303,8 +303,7 @@ public class RequestHandler {
    * @return its value or the default
    */
   public String getArgument(String name, String defaultValue, boolean strip) {
-    List<String> values = arguments("all", name, strip);
-    return values.isEmpty() ? defaultValue : values.get(values.size() - 1);
+    return lastOrDefault(arguments("all", name, strip), defaultValue);
   }
 
   /**
@@ -347,8 +346,7 @@ public class RequestHandler {
    * @return its last value or the default
    */
   public String getQueryArgument(String name, String defaultValue) {
-    List<String> values = arguments("query", name, true);
-    return values.isEmpty() ? defaultValue : values.get(values.size() - 1);
+    return lastOrDefault(arguments("query", name, true), defaultValue);
   }
 
   /**
@@ -380,8 +378,7 @@ public class RequestHandler {
    * @return its last value or the default
    */
   public String getBodyArgument(String name, String defaultValue) {
-    List<String> values = arguments("body", name, true);
-    return values.isEmpty() ? defaultValue : values.get(values.size() - 1);
+    return lastOrDefault(arguments("body", name, true), defaultValue);
   }
 
   /**
@@ -392,6 +389,10 @@ public class RequestHandler {
    */
   public List<String> getBodyArguments(String name) {
     return arguments("body", name, true);
+  }
+
+  private static String lastOrDefault(List<String> values, String defaultValue) {
+    return values.isEmpty() ? defaultValue : values.get(values.size() - 1);
   }
 
   private String requiredLast(String source, String name, boolean strip) {

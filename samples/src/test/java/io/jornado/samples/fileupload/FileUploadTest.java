@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jornado.httpclient.HttpResponse;
-import io.jornado.httpserver.ServerOptions;
 import io.jornado.testing.AsyncHttpTestCase;
 import io.jornado.testing.ExpectLog;
 import io.jornado.web.Application;
@@ -19,11 +18,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -194,14 +198,26 @@ class FileUploadTest extends AsyncHttpTestCase {
     }
   }
 
-  /** Polls a condition the server reaches asynchronously, failing after the test timeout. */
-  private void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+  /**
+   * Waits until a condition on the upload directory holds, waking on the directory's file events (a
+   * file made or deleted), failing after the test timeout.
+   */
+  private void waitFor(BooleanSupplier condition, String what) throws Exception {
     Instant deadline = Instant.now().plus(getAsyncTestTimeout());
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
+    try (WatchService watcher = uploadDir.getFileSystem().newWatchService()) {
+      uploadDir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
+      while (!condition.getAsBoolean()) {
+        long left = Duration.between(Instant.now(), deadline).toMillis();
+        WatchKey key = left > 0 ? watcher.poll(left, TimeUnit.MILLISECONDS) : null;
+        if (key == null) {
+          if (condition.getAsBoolean()) {
+            return;
+          }
+          throw new AssertionError("timed out waiting for " + what);
+        }
+        key.pollEvents();
+        key.reset();
       }
-      Thread.sleep(10);
     }
   }
 
