@@ -61,6 +61,8 @@ def row(fn, args, call, result=data):
         expect = result(call())
     except Exception as ex:  # noqa: BLE001 - the table records which inputs Tornado refuses
         expect = {"error": type(ex).__name__}
+        if isinstance(ex, json.JSONDecodeError):
+            expect["message"] = str(ex)
     rows.append({"fn": fn, "args": args, "expect": expect})
 
 
@@ -141,7 +143,8 @@ JSON_TEXTS = [
     "", " ", "nul", "[1,]", "{\"a\":1,}", "[1 2]", "{\"a\" 1}", "{'a': 1}", "01", "1.", ".5", "-",
     "+1", "1e", "1e+", "0x10", "\"unterminated", "\"bad\\x\"", "\"\\u12\"", "\"\\uZZZZ\"",
     "\"ctl\x01\"", "\"tab\tin\"", "[1] x", "\ufeff[1]", "nan", "infinity", "[\u00a01]", "tru",
-    "{\"a\":1}}", "\"\\ud800\\udc00\"", "1.5E3", "-01",
+    "{\"a\":1}}", "\"\\ud800\\udc00\"", "1.5E3", "-01", "[\"\U0001F600\", \"\\q\"]",
+    "\n\n  [1,\n \U0001F600]", '"\\u00e', "[" * 3 + "]" * 2, '{"a": 1 "b": 2}', '"\\u004G"',
 ]
 for t in JSON_TEXTS:
     row("json_decode", [t], lambda: e.json_decode(t), result=typed)

@@ -158,7 +158,7 @@ final class JsonReader {
         case 'r': out.append('\r'); break;
         case 't': out.append('\t'); break;
         case 'u':
-          out.append((char) hex4(pos + 2, pos));
+          out.append((char) hex4(pos + 2, pos + 1));
           pos += 4;
           break;
         default:
@@ -168,16 +168,16 @@ final class JsonReader {
     }
   }
 
-  private int hex4(int at, int escapeStart) {
+  private int hex4(int at, int errorAt) {
     if (at + 4 > s.length()) {
-      throw error("Invalid \\uXXXX escape", escapeStart);
+      throw error("Invalid \\uXXXX escape", errorAt);
     }
     int value = 0;
     for (int i = at; i < at + 4; i++) {
       char c = s.charAt(i);
       int digit = c < 0x80 ? Character.digit(c, 16) : -1;
       if (digit < 0) {
-        throw error("Invalid \\uXXXX escape", escapeStart);
+        throw error("Invalid \\uXXXX escape", errorAt);
       }
       value = value * 16 + digit;
     }
@@ -269,6 +269,6 @@ final class JsonReader {
       }
     }
     return new IllegalArgumentException(String.format("%s: line %d column %d (char %d)", message, line,
-        at - lineStart + 1, at));
+        s.codePointCount(lineStart, at) + 1, s.codePointCount(0, at)));
   }
 }
