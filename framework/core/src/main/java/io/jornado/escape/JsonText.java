@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonObject;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -102,9 +104,9 @@ final class JsonText {
     if (d == 0) {
       return (1 / d < 0) ? "-0.0" : "0.0";
     }
-    BigDecimal shortest = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    BigDecimal shortest = shortestDigits(d);
     int exponent = shortest.precision() - shortest.scale() - 1;
-    if (exponent >= -5 && exponent < 16) {
+    if (exponent >= -4 && exponent < 16) {
       String plain = shortest.toPlainString();
       return plain.indexOf('.') >= 0 ? plain : plain + ".0";
     }
@@ -123,6 +125,37 @@ final class JsonText {
       s.append('0');
     }
     return s.append(abs).toString();
+  }
+
+  /**
+   * The shortest decimal that reads back as {@code d}, the nearest to it when several have as few
+   * digits, as Python's repr finds it. Java 17's Double.toString sometimes gives a digit more
+   * (4.9E-324 for 5e-324), so fewer digits are tried, rounding both down and up.
+   */
+  private static BigDecimal shortestDigits(double d) {
+    BigDecimal shortest = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    BigDecimal exact = null;
+    for (int digits = shortest.precision(); digits > 0; digits--) {
+      if (exact == null) {
+        exact = new BigDecimal(d);
+      }
+      BigDecimal down = exact.round(new MathContext(digits, RoundingMode.DOWN));
+      BigDecimal up = exact.round(new MathContext(digits, RoundingMode.UP));
+      boolean downFits = down.doubleValue() == d;
+      boolean upFits = up.doubleValue() == d;
+      if (!downFits && !upFits) {
+        break;
+      }
+      boolean upIsNearer = upFits && (!downFits || isNearer(up, down, exact));
+      shortest = (upIsNearer ? up : down).stripTrailingZeros();
+    }
+    return shortest;
+  }
+
+  /** Whether {@code a} is nearer to {@code exact} than {@code b}, ties going to an even last digit. */
+  private static boolean isNearer(BigDecimal a, BigDecimal b, BigDecimal exact) {
+    int order = a.subtract(exact).abs().compareTo(b.subtract(exact).abs());
+    return order < 0 || (order == 0 && !a.unscaledValue().testBit(0));
   }
 
   private static void writeString(StringBuilder out, String s) {
