@@ -1,5 +1,6 @@
 package io.jornado.samples;
 
+import io.jornado.samples.blog.Blog;
 import io.jornado.samples.chat.Chat;
 import io.jornado.samples.fileupload.FileUpload;
 import io.jornado.samples.helloworld.HelloWorld;
@@ -19,6 +20,8 @@ public final class Launcher {
   static final Map<String, Sample> SAMPLES = new LinkedHashMap<>();
 
   static {
+    SAMPLES.put("blog", new Sample("Tornado's blog demo: entries, archive, Atom feed, login (--db_url: H2 file by default, or PostgreSQL)",
+        Blog::main));
     SAMPLES.put("chat", new Sample("WebSocket chat room with a web page at / (--processes=N for N event loops)",
         Chat::main));
     SAMPLES.put("fileupload", new Sample("Tornado's file_upload demo: multipart POST /upload, streamed PUT /stream/<name>",

@@ -6,6 +6,7 @@ import io.jornado.ioloop.IOLoop;
 import io.jornado.options.Option;
 import io.jornado.options.Options;
 import io.jornado.web.Application;
+import io.vertx.core.Future;
 import java.util.function.Supplier;
 
 /** The part every sample's main shares: options, listen, then block in the loop as a Tornado script does. */
@@ -21,6 +22,19 @@ public final class SampleMain {
    * @param app makes the application
    */
   public static void run(String name, String[] args, Supplier<Application> app) {
+    run(name, args, () -> Future.succeededFuture(app.get()), false);
+  }
+
+  /**
+   * As {@link #run(String, String[], Supplier)}, for an app that needs asynchronous set-up first (a
+   * database connection, say): the supplier runs on the loop after the options are parsed, and the
+   * server listens once its future completes.
+   *
+   * @param name the sample's name, for the help text
+   * @param args command-line options
+   * @param app makes the application
+   */
+  public static void runAsync(String name, String[] args, Supplier<Future<Application>> app) {
     run(name, args, app, false);
   }
 
@@ -34,10 +48,10 @@ public final class SampleMain {
    * @param app makes the application (once: every loop serves the same instance)
    */
   public static void runWithProcesses(String name, String[] args, Supplier<Application> app) {
-    run(name, args, app, true);
+    run(name, args, () -> Future.succeededFuture(app.get()), true);
   }
 
-  private static void run(String name, String[] args, Supplier<Application> app, boolean withProcesses) {
+  private static void run(String name, String[] args, Supplier<Future<Application>> app, boolean withProcesses) {
     Option<Integer> port = Options.define("port", 8888, "run on the given port");
     Option<String> address = Options.define("address", "127.0.0.1", "bind to this address (0.0.0.0 for all)");
     Option<Integer> processes = withProcesses
@@ -50,7 +64,7 @@ public final class SampleMain {
       serverOptions.processes(processes.value());
     }
     IOLoop loop = IOLoop.current();
-    HttpServer server = loop.runSync(() -> app.get().listen(port.value(), address.value(), serverOptions));
+    HttpServer server = loop.runSync(() -> app.get().compose(a -> a.listen(port.value(), address.value(), serverOptions)));
     if (server.processes() > 1) {
       System.out.println("Serving on " + server.processes() + " event loops");
     }

@@ -22,6 +22,7 @@ class LauncherTest {
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.startsWith("Usage: java -jar jornado-samples.jar <sample>"), text);
     assertTrue(text.contains("\n  helloworld   Tornado's helloworld demo"), text);
+    assertTrue(text.contains("\n  blog         Tornado's blog demo"), text);
     assertTrue(text.contains("\n  chat         "), text);
     assertTrue(text.contains("\n  websocket    "), text);
   }

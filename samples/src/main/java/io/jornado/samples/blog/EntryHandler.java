@@ -1,0 +1,28 @@
+package io.jornado.samples.blog;
+
+import io.jornado.web.HttpError;
+import io.vertx.core.Future;
+
+/**
+ * {@code GET /entry/<slug>}: one entry; 404 when no entry has that slug.
+ *
+ * <p>Ports EntryHandler of Tornado's blog demo (whose {@code queryone} raises on a missing row, so an
+ * unknown slug is a 500 there).
+ */
+public class EntryHandler extends BaseHandler {
+  /** Made by the application for each request. */
+  public EntryHandler() {}
+
+  /**
+   * Shows the entry.
+   *
+   * @param slug the entry's slug, from the URL
+   * @return completes when the page is written
+   */
+  public Future<Void> get(String slug) {
+    return store().entryBySlug(slug).map(entry -> {
+      write(views().entry(page(), entry.orElseThrow(() -> new HttpError(404))));
+      return null;
+    });
+  }
+}
