@@ -320,10 +320,7 @@ final class ExprParser {
           throw new IllegalArgumentException("positional argument follows keyword argument");
         }
         Expr arg = test();
-        if (peek().is("for")) {
-          throw new IllegalArgumentException("generator expressions");
-        }
-        args.add(arg);
+        args.add(peek().is("for") ? comprehension(arg) : arg);
       }
       if (!peek().is(",")) {
         break;
@@ -392,7 +389,9 @@ final class ExprParser {
       }
       Expr inner = test();
       if (peek().is("for")) {
-        throw new IllegalArgumentException("generator expressions");
+        inner = comprehension(inner);
+        expect(")");
+        return inner;
       }
       if (peek().is(",")) {
         List<Expr> items = new ArrayList<>(List.of(inner));
@@ -420,7 +419,9 @@ final class ExprParser {
     if (!peek().is("]")) {
       Expr first = test();
       if (peek().is("for")) {
-        return comprehension(first);
+        Expr comp = comprehension(first);
+        expect("]");
+        return comp;
       }
       items.add(first);
       while (peek().is(",")) {
@@ -448,7 +449,6 @@ final class ExprParser {
     if (peek().is("for") || peek().is("if")) {
       throw new IllegalArgumentException("comprehensions with several for or if clauses");
     }
-    expect("]");
     return new Expr.ListComp(element, target, iterable, cond);
   }
 

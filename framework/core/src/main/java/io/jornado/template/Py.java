@@ -33,6 +33,8 @@ final class Py {
   static String str(Object v) {
     if (v instanceof String) {
       return (String) v;
+    } else if (v instanceof PythonError) {
+      return ((PythonError) v).pythonMessage();
     } else if (v instanceof Double || v instanceof Float) {
       return FloatRepr.repr(((Number) v).doubleValue());
     }

@@ -82,7 +82,7 @@ class ExpressionJavaValuesTest {
         {"{{ lambda x: x }}", "Unsupported Python in 'lambda x: x': lambda expressions"},
         {"\n{{ a | b }}", "Unsupported Python in 'a | b': bitwise operator '|'"},
         {"{{ f'x' }}", "Unsupported Python in \"f'x'\": f-strings"},
-        {"{{ (x for x in y) }}", "Unsupported Python in '(x for x in y)': generator expressions"},
+        {"{{ {1, 2} }}", "Unsupported Python in '{1, 2}': set displays and comprehensions"},
         {"{{ f(*a) }}", "Unsupported Python in 'f(*a)': argument unpacking (*args, **kwargs)"},
         {"{% set x.y = 1 %}", "Unsupported Python in 'x.y = 1': assignment to an attribute or item"},
         {"{{ 1 + }}", "Unsupported Python in '1 +': syntax: unexpected end of expression"},
