@@ -7,6 +7,8 @@ Java side passes Maps, whose keys read as attributes). FIXTURES are functions bo
 The result is the output text (Tornado's bytes decoded as UTF-8) or the error's type and str().
 """
 import json
+import re
+import traceback
 
 import tornado
 from tornado.escape import to_unicode
@@ -20,6 +22,32 @@ FIXTURES = {
     "shout": lambda s: to_unicode(s).upper() + "!",
     "wrap": lambda s: "<b>" + to_unicode(s) + "</b>",
     "_tt_modules": ObjectDict(Bold=lambda s: "<b>%s</b>" % s),
+    "py_escape": lambda s: repr(to_unicode(s)),
+}
+
+# From tornado/test/template_test.py AutoEscapeTest.
+AUTOESCAPE = {
+    "escaped.html": "{% autoescape xhtml_escape %}{{ name }}",
+    "unescaped.html": "{% autoescape None %}{{ name }}",
+    "default.html": "{{ name }}",
+    "include.html": "escaped: {% include 'escaped.html' %}\nunescaped: {% include 'unescaped.html' %}\n"
+                    "default: {% include 'default.html' %}\n",
+    "escaped_block.html": "{% autoescape xhtml_escape %}{% block name %}base: {{ name }}{% end %}",
+    "unescaped_block.html": "{% autoescape None %}{% block name %}base: {{ name }}{% end %}",
+    "escaped_extends_unescaped.html": "{% autoescape xhtml_escape %}{% extends \"unescaped_block.html\" %}",
+    "escaped_overrides_unescaped.html": "{% autoescape xhtml_escape %}{% extends \"unescaped_block.html\" %}"
+                                        "{% block name %}extended: {{ name }}{% end %}",
+    "unescaped_extends_escaped.html": "{% autoescape None %}{% extends \"escaped_block.html\" %}",
+    "unescaped_overrides_escaped.html": "{% autoescape None %}{% extends \"escaped_block.html\" %}"
+                                        "{% block name %}extended: {{ name }}{% end %}",
+    "raw_expression.html": "{% autoescape xhtml_escape %}expr: {{ name }}\nraw: {% raw name %}",
+}
+BY_FILENAME = {
+    "foo.html": "   \n\t\n asdf\t   ",
+    "bar.js": " \n\n\n\t qwer     ",
+    "baz.txt": "\t    zxcv\n\n",
+    "include.html": "  {% include baz.txt %} \n ",
+    "include.txt": "\t\t{% include foo.html %}    ",
 }
 
 CASES = [
@@ -138,8 +166,61 @@ CASES = [
     ("parse_apply_missing", {"t.html": "{% apply %}x{% end %}"}, {}),
     ("parse_block_missing_name", {"t.html": "{% block %}x{% end %}"}, {}),
     ("parse_import_missing", {"t.html": "{% import %}"}, {}),
+    ("parse_else_outside", {"t.html": "a{% else %}"}, {}),
+    ("parse_break_outside_loop", {"t.html": "{% break %}"}, {}),
+    ("parse_break_in_apply", {"t.html": "{% for i in [] %}{% apply foo %}{% break %}{% end %}{% end %}"}, {}),
+    ("parse_details_line", {"foo.html": "\n\n{{"}, {}, None, "foo.html"),
+    ("tornado_try", {"t.html": "{% try %}\ntry{% set y = 1/x %}\n{% except %}-except\n{% else %}-else\n"
+                               "{% finally %}-finally\n{% end %}"}, {"x": 0}),
+    ("tornado_try_no_error", {"t.html": "{% try %}\ntry{% set y = 1/x %}\n{% except %}-except\n{% else %}-else\n"
+                                        "{% finally %}-finally\n{% end %}"}, {"x": 1}),
+    ("tornado_if_empty_body", {"t.html": "{% if True %}{% else %}{% end %}"}, {}),
+    ("tornado_break_continue", {"t.html": "{% for i in range(10) %}\n    {% if i == 2 %}\n        {% continue %}\n"
+                                          "    {% end %}\n    {{ i }}\n    {% if i == 6 %}\n        {% break %}\n"
+                                          "    {% end %}\n{% end %}"}, {}),
+    ("tornado_manual_minimize_whitespace", {"foo.txt": "{% for i in items\n  %}{% if i > 0 %}, {% end %}{#\n"
+                                                       "  #}{{i\n  }}{% end\n%}"},
+     {"items": [0, 1, 2, 3, 4]}, None, "foo.txt"),
+    ("tornado_non_ascii_name", {"t\u00e9st.html": "hello"}, {}, None, "t\u00e9st.html"),
+    ("tornado_custom_escape", {"foo.py": "{% autoescape py_escape %}s = {{ name }}\n"},
+     {"name": "';sys.exit()"}, None, "foo.py"),
+    ("tornado_custom_escape_list", {"foo.py": "{% autoescape py_escape %}s = {{ name }}\n"},
+     {"name": ["not a string"]}, None, "foo.py"),
+    ("tornado_whitespace_directive", {"foo.html": "{% whitespace oneline %}\n    {% for i in range(3) %}\n"
+                                                  "        {{ i }}\n    {% end %}\n{% whitespace all %}\n"
+                                                  "    pre\tformatted\n"}, {}, None, "foo.html"),
+    ("tornado_whitespace_loader_single", {"bar.txt": "\t\tbar\n\n"}, {}, {"whitespace": "single"}, "bar.txt"),
+    ("tornado_whitespace_loader_all", {"foo.html": "\t\tfoo\n\n"}, {}, {"whitespace": "all"}, "foo.html"),
+    ("error_where_expression", {"test.html": "one\ntwo{{1/0}}\nthree\n        "}, {}, None, "test.html"),
+    ("error_where_directive", {"test.html": "one\ntwo{%if 1/0%}\nthree{%end%}\n        "}, {}, None, "test.html"),
+    ("error_where_include", {"base.html": "{% include 'sub.html' %}", "sub.html": "{{1/0}}"}, {}, None, "base.html"),
+    ("error_where_extends_base", {"base.html": "{{1/0}}", "sub.html": "{% extends 'base.html' %}"}, {}, None, "sub.html"),
+    ("error_where_extends_sub", {"base.html": "{% block 'block' %}{% end %}",
+                                 "sub.html": "\n{% extends 'base.html' %}\n{% block 'block' %}\n{{1/0}}\n{% end %}\n"},
+     {}, None, "sub.html"),
+    ("error_where_multi_includes", {"a.html": "{% include 'b.html' %}", "b.html": "{% include 'c.html' %}",
+                                    "c.html": "{{1/0}}"}, {}, None, "a.html"),
     ("parse_missing_end_for_in_block", {"base.html": "x", "t.html": "{% block a %}{% for x in y %}{% end %}"}, {}),
 ]
+
+
+for _main in sorted(AUTOESCAPE):
+    CASES.append(("autoescape_" + _main, AUTOESCAPE, {"name": "Bobby <table>s"}, None, _main))
+    CASES.append(("autoescape_off_" + _main, AUTOESCAPE, {"name": '<>&"'}, {"autoescape": None}, _main))
+for _main in sorted(BY_FILENAME):
+    CASES.append(("whitespace_by_filename_" + _main, BY_FILENAME, {}, None, _main))
+
+
+def sorted_sets(message):
+    """Python prints sets in hash order, which varies between runs: sort their items."""
+    return re.sub(r"\{('[^{}]*')\}",
+                  lambda m: "{" + ", ".join(sorted(m.group(1).split(", "))) + "}", message)
+
+
+def where(tb):
+    """The template line of the innermost generated-code frame, as Tornado's line comments say."""
+    found = re.findall(r"# (\S+):(\d+)", tb)
+    return "%s:%s" % found[-1] if found else None
 
 
 def run():
@@ -157,9 +238,10 @@ def run():
             loader = DictLoader(templates, **options)
             entry["output"] = loader.load(main).generate(**namespace).decode("utf-8")
         except ParseError as e:
-            entry["error"] = {"type": "ParseError", "message": str(e)}
+            entry["error"] = {"type": "ParseError", "message": sorted_sets(str(e))}
         except Exception as e:
-            entry["error"] = {"type": type(e).__name__, "message": str(e)}
+            entry["error"] = {"type": type(e).__name__, "message": str(e),
+                              "where": where(traceback.format_exc())}
         results.append(entry)
     with open("conformance.json", "w", encoding="utf-8") as out:
         json.dump(results, out, indent=1, ensure_ascii=False)
