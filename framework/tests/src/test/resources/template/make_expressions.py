@@ -93,7 +93,7 @@ big % 1000
 'it\'s'
 "say \"hi\""
 'tab\there'
-'\x41\u00e9\N{BULLET}' if False else '\x41\u00e9'
+'\x41\u00e9\N{BULLET}'
 'a' 'b' 'c'
 '''triple'''
 r'raw\n'
@@ -298,6 +298,32 @@ str(1e300 * 10)
 '%.3f' % 1e-5
 '%10s|' % 'hi'
 '%-10s|' % 'hi'
+n + 1  # a trailing comment
+-2 ** 2
+2 ** -2
+not 1 == 2
+1 if 0 else 2 if 0 else 3
+[1, 2, 3][-2:]
+'abc'[1]
+{'a': 1}['a']
+(1, 2) + (3,)
+[1] * 3
+'%5.1f%%' % 12.345
+str(2 ** 64)
+round(-0.5)
+sorted(words, key=len)
+max(words, key=len)
+sum(items, 10)
+1e-7
+123456789.123
+float('1e400')
+-1 % 5
+len('h\u00e9llo')
+'\u00e9'.upper()
+'a\tb'.split()
+any([0, '', 1])
+all([])
+tuple(items)
 """.strip().splitlines()
 
 ERRORS = r"""

@@ -27,10 +27,10 @@ final class Access {
   static Object attribute(Object receiver, String name, Resolved resolved) {
     if (receiver instanceof TemplateModule) {
       return ((TemplateModule) receiver).attribute(name);
-    } else if (receiver instanceof Map && ((Map<?, ?>) receiver).containsKey(name)) {
-      return ((Map<?, ?>) receiver).get(name);
     } else if (Methods.has(receiver, name)) {
       return (TemplateFunction) (a, k) -> Methods.call(receiver, name, a, k);
+    } else if (receiver instanceof Map && ((Map<?, ?>) receiver).containsKey(name)) {
+      return ((Map<?, ?>) receiver).get(name);
     } else if (resolved.getter() != null) {
       try {
         return JavaAccess.fromJava(resolved.getter().get(receiver));

@@ -72,11 +72,6 @@ final class Builtins {
     return args.get(0);
   }
 
-  /** A dict key as Java maps hold it: Python ints that fit stay Long. */
-  static Object key(Object k) {
-    return k;
-  }
-
   static long len(Object v) {
     if (v instanceof String) {
       return ((String) v).codePointCount(0, ((String) v).length());

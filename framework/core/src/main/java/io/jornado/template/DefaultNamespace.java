@@ -38,8 +38,12 @@ final class DefaultNamespace {
 
   /** Binds {@code name} to {@code Escape.method(String)} when that method exists. */
   private static void optional(Map<String, Object> ns, String name, String method) {
-    try {
-      Method m = Escape.class.getMethod(method, String.class);
+    for (Method m : Escape.class.getMethods()) {
+      if (!m.getName().equals(method) || m.getParameterCount() != 1
+          || !m.getParameterTypes()[0].isAssignableFrom(String.class)
+          || !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+        continue;
+      }
       ns.put(name, (TemplateFunction) (a, k) -> {
         try {
           return m.invoke(null, text(name, a));
@@ -49,8 +53,7 @@ final class DefaultNamespace {
           throw PythonError.of(e);
         }
       });
-    } catch (NoSuchMethodException e) {
-      // not available in this build of Escape
+      return;
     }
   }
 }

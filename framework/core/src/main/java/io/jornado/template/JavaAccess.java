@@ -60,7 +60,17 @@ final class JavaAccess {
     return null;
   }
 
+  private record MethodKey(Class<?> type, String name) {}
+
+  private static final Map<MethodKey, List<Method>> METHODS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The public methods called {@code name}, found once per class and name. */
   static List<Method> methods(Class<?> type, String name) {
+    return METHODS.computeIfAbsent(new MethodKey(type, name), k -> findMethods(type, name));
+  }
+
+  private static List<Method> findMethods(Class<?> type, String name) {
     List<Method> out = new ArrayList<>();
     for (Method m : type.getMethods()) {
       if (m.getName().equals(name) && Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
@@ -72,7 +82,7 @@ final class JavaAccess {
         }
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   private static Method interfaceMethod(Class<?> type, Method m) {

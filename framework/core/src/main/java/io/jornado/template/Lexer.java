@@ -49,7 +49,9 @@ final class Lexer {
     }
     char c = src.charAt(pos);
     if (c == '#') {
-      throw new IllegalArgumentException("comment in expression");
+      int newline = src.indexOf('\n', pos);
+      pos = newline < 0 ? src.length() : newline;
+      return next();
     }
     if (Character.isDigit(c) || c == '.' && pos + 1 < src.length()
         && Character.isDigit(src.charAt(pos + 1))) {
@@ -204,9 +206,25 @@ final class Lexer {
             value = value * 8 + (src.charAt(pos++) - '0');
           }
           out.append((char) value);
+        } else if (e == 'N') {
+          out.appendCodePoint(namedCharacter());
         } else {
           out.append('\\').append(e);
         }
+    }
+  }
+
+  private int namedCharacter() {
+    int close = src.indexOf('}', pos);
+    if (pos >= src.length() || src.charAt(pos) != '{' || close < 0) {
+      throw new IllegalArgumentException("malformed \\N character escape");
+    }
+    String name = src.substring(pos + 1, close);
+    pos = close + 1;
+    try {
+      return Character.codePointOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown Unicode character name " + name);
     }
   }
 

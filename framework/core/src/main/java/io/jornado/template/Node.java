@@ -81,7 +81,8 @@ abstract class Node {
       String text = Py.str(value);
       String autoescape = template.autoescapeName();
       if (!raw && autoescape != null) {
-        text = r.call(this, template, source, Expr.lookup(r.ns, autoescape), text);
+        text = r.call(this, template, source, r.eval(this, template, source,
+            new Expr.Name(autoescape)), text);
       }
       r.out.append(text);
     }

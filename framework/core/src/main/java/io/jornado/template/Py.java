@@ -207,7 +207,7 @@ final class Py {
       }
       return ((String) container).contains((String) item);
     } else if (container instanceof Map) {
-      return ((Map<?, ?>) container).containsKey(Builtins.key(item));
+      return ((Map<?, ?>) container).containsKey(item);
     }
     Iterator<?> it = iterate(container, "argument of type '" + typeName(container)
         + "' is not iterable");

@@ -45,6 +45,14 @@ class ExpressionJavaValuesTest {
   }
 
   @Test
+  void dictMethodsWinOverKeysOfTheSameNameAsOnObjectDict() {
+    Map<String, Object> order = Map.of("items", List.of(1), "total", 3);
+    assertEquals("[('items', [1])] 3", raw("[p for p in o.items() if p[0] == 'items'] + [] and "
+        + "str([p for p in o.items() if p[0] == 'items']) + ' ' + str(o.total)", Map.of("o", order)));
+    assertEquals("[1]", raw("o['items']", Map.of("o", order)));
+  }
+
+  @Test
   void oneCallSiteServesReceiversOfDifferentClasses() {
     Template t = Template.withAutoescape("{% for x in xs %}{{ x.name }},{% end %}", "t", null,
         null, null);
