@@ -39,7 +39,8 @@ final class JavaAccess {
     }
     try {
       Field f = type.getField(name);
-      if (!Modifier.isStatic(f.getModifiers())) {
+      if (!Modifier.isStatic(f.getModifiers())
+          && (Modifier.isPublic(type.getModifiers()) || f.trySetAccessible())) {
         return f::get;
       }
     } catch (NoSuchFieldException e) {
@@ -79,6 +80,8 @@ final class JavaAccess {
         Method iface = interfaceMethod(type, m);
         if (iface != null) {
           out.add(iface);
+        } else if (m.trySetAccessible()) {
+          out.add(m);
         }
       }
     }

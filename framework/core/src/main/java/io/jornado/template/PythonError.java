@@ -132,6 +132,14 @@ public final class PythonError extends RuntimeException {
     return expression;
   }
 
+  /**
+   * {@code "<Type>: <message>"}, followed by {@code " at <template>:<line> in <expression>"} once
+   * the error has passed through a template.
+   *
+   * <p>Tornado: (the last line of the traceback, plus the generated code's line comment).
+   *
+   * @return the message
+   */
   @Override
   public String getMessage() {
     String base = pythonType + ": " + pythonMessage;

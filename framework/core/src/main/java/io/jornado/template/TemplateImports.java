@@ -40,7 +40,11 @@ public final class TemplateImports {
     return new TemplateModule(name, holder);
   }
 
-  /** The built-in {@code math} module's subset. */
+  /**
+   * The built-in {@code math} module's subset.
+   *
+   * <p>Tornado: (Python's math module).
+   */
   public static final class PyMathModule {
     /**
      * Python's {@code math.pi}.

@@ -221,7 +221,11 @@ final class TemplateParser {
         template.setAutoescape(suffix.equals("None") ? null : suffix);
         return null;
       case "whitespace":
-        Whitespace.filter(suffix, "");
+        try {
+          Whitespace.filter(suffix, "");
+        } catch (IllegalArgumentException e) {
+          throw errorAt(e.getMessage(), startLine);
+        }
         whitespace = suffix;
         return null;
       case "raw":

@@ -53,6 +53,18 @@ class ExpressionJavaValuesTest {
   }
 
   @Test
+  void membersOfNonPublicClassesAreReadable() {
+    assertEquals("L 2 6", raw("'%s %d %d' % (h.label, h.count, h.twice(3))", Map.of("h", io.jornado.template.fixtures.HiddenBean.create())));
+  }
+
+  @Test
+  void badWhitespaceDirectiveIsAParseErrorWithTheLine() {
+    TemplateParseError e = assertThrows(TemplateParseError.class,
+        () -> new Template("a\n{% whitespace tidy %}", "w.html"));
+    assertEquals("invalid whitespace mode tidy at w.html:2", e.getMessage());
+  }
+
+  @Test
   void oneCallSiteServesReceiversOfDifferentClasses() {
     Template t = Template.withAutoescape("{% for x in xs %}{{ x.name }},{% end %}", "t", null,
         null, null);
