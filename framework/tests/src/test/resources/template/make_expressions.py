@@ -5,6 +5,9 @@ Each case is evaluated with eval() over NAMESPACE; the Java test evaluates the s
 {% raw expr %} in a template over the same values (JSON objects become Maps, arrays Lists).
 """
 import json
+import math
+import random
+import struct
 
 
 class ObjectDict(dict):
@@ -324,6 +327,44 @@ len('h\u00e9llo')
 any([0, '', 1])
 all([])
 tuple(items)
+2.2250738585072014e-308
+9007199254740993.0
+1e23
+8.41e21
+4.35 * 100
+0.1 * 3
+1.1 * 1.1
+9.999999999999999e22
+123456789012345.67
+0.000099999
+2.0 ** 0.5 * 1e300
+[x / 10 for x in range(1, 10)]
+[1 / x for x in range(1, 12)]
+'%.17g' % 0.1
+'%.15f' % (1 / 3)
+'%.3e' % 0.00012345
+'%g' % 1e-5
+'%g' % 123456.5
+'%G' % 1e20
+'%.0e' % 12345
+'%#.0f' % 3
+'%10.4g|' % 3.14159265
+'{:g}'.format(1e-5)
+'{:.10g}'.format(2 / 3)
+'{:.0f}'.format(0.5)
+'{:.0f}'.format(1.5)
+'{:,.2f}'.format(1234567.891)
+'{:_d}'.format(10 ** 7)
+'{:=+8d}'.format(42)
+'{:08.3f}'.format(-3.14159)
+'{:.2%}'.format(1 / 3)
+'{:E}'.format(0.000123)
+'{:.3}'.format(1234.5)
+'{:.3}'.format(1.0)
+'{:10}|'.format(3.5)
+'{:o}'.format(64)
+'{:#b}'.format(5)
+'{:c}'.format(97)
 """.strip().splitlines()
 
 ERRORS = r"""
@@ -350,6 +391,19 @@ n()
 """.strip().splitlines()
 
 
+def random_floats():
+    """Doubles across the exponent range (fixed seed), for repr's shortest round-trip digits."""
+    rng = random.Random(20261126)
+    values = []
+    for _ in range(300):
+        bits = rng.getrandbits(64)
+        value = struct.unpack("<d", struct.pack("<Q", bits))[0]
+        if math.isfinite(value):
+            values.append(value)
+    values += [rng.uniform(0, 1000) for _ in range(100)]
+    return values
+
+
 def run():
     cases = []
     for expr in EXPRESSIONS:
@@ -364,7 +418,8 @@ def run():
             raise SystemExit("expected an error from " + expr)
     with open("expressions.json", "w", encoding="utf-8") as out:
         json.dump({"namespace": NAMESPACE,
-                   "cases": cases, "errors": errors}, out, indent=1, ensure_ascii=False)
+                   "cases": cases, "errors": errors,
+                   "floats": [[repr(v), v.hex()] for v in random_floats()]}, out, indent=1, ensure_ascii=False)
         out.write("\n")
 
 

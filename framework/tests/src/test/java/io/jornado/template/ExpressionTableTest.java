@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -54,6 +55,18 @@ class ExpressionTableTest {
     assertTrue(rows("cases").size() >= 150);
     return rows("cases").stream().map(row -> DynamicTest.dynamicTest(row.get("expr"),
         () -> assertEquals(row.get("str"), render(row.get("expr")), row.get("expr"))));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void floatsPrintAsPythonReprWithShortestRoundTripDigits() {
+    Template t = Template.withAutoescape("{{ x }}", "floats", null, null, null);
+    List<List<String>> floats = (List<List<String>>) TABLE.get("floats");
+    assertTrue(floats.size() >= 300);
+    for (List<String> f : floats) {
+      double value = Double.parseDouble(f.get(1));
+      assertEquals(f.get(0), t.generate(Map.of("x", value)), f.get(1));
+    }
   }
 
   @TestFactory
