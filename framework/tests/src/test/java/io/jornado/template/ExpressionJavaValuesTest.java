@@ -47,14 +47,14 @@ class ExpressionJavaValuesTest {
   @Test
   void dictMethodsWinOverKeysOfTheSameNameAsOnObjectDict() {
     Map<String, Object> order = Map.of("items", List.of(1), "total", 3);
-    assertEquals("[('items', [1])] 3", raw("[p for p in o.items() if p[0] == 'items'] + [] and "
-        + "str([p for p in o.items() if p[0] == 'items']) + ' ' + str(o.total)", Map.of("o", order)));
+    assertEquals("2 3", raw("'%d %d' % (len(o.items()), o.total)", Map.of("o", order)));
     assertEquals("[1]", raw("o['items']", Map.of("o", order)));
   }
 
   @Test
   void membersOfNonPublicClassesAreReadable() {
-    assertEquals("L 2 6", raw("'%s %d %d' % (h.label, h.count, h.twice(3))", Map.of("h", io.jornado.template.fixtures.HiddenBean.create())));
+    Object hidden = io.jornado.template.fixtures.HiddenBean.create();
+    assertEquals("L 2 6", raw("'%s %d %d' % (h.label, h.count, h.twice(3))", Map.of("h", hidden)));
   }
 
   @Test
