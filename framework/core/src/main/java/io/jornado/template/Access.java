@@ -81,8 +81,21 @@ final class Access {
   @SuppressWarnings("unchecked")
   private static List<Object> sequence(Object v) {
     if (v instanceof String) {
-      return (List<Object>) (List<?>) ((String) v).codePoints().mapToObj(Character::toString)
-          .toList();
+      String s = (String) v;
+      if (s.codePointCount(0, s.length()) == s.length()) {
+        return new java.util.AbstractList<>() {
+          @Override
+          public Object get(int i) {
+            return String.valueOf(s.charAt(i));
+          }
+
+          @Override
+          public int size() {
+            return s.length();
+          }
+        };
+      }
+      return (List<Object>) (List<?>) s.codePoints().mapToObj(Character::toString).toList();
     } else if (v instanceof Object[]) {
       return List.of((Object[]) v);
     }
