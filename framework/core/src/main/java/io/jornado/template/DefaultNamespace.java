@@ -1,7 +1,7 @@
 package io.jornado.template;
 
 import io.jornado.escape.Escape;
-import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,8 @@ final class DefaultNamespace {
     ns.put("url_escape", (TemplateFunction) (a, k) -> Escape.urlEscape(text("url_escape", a),
         Py.truthy(k.getOrDefault("plus", a.size() > 1 ? a.get(1) : true))));
     ns.put("json_encode", (TemplateFunction) (a, k) -> Escape.jsonEncode(a.get(0)));
-    optional(ns, "squeeze", "squeeze");
-    optional(ns, "linkify", "linkify");
+    ns.put("squeeze", (TemplateFunction) (a, k) -> Escape.squeeze(text("squeeze", a)));
+    ns.put("linkify", (TemplateFunction) DefaultNamespace::linkify);
     return Map.copyOf(ns);
   }
 
@@ -36,24 +36,29 @@ final class DefaultNamespace {
     return (String) v;
   }
 
-  /** Binds {@code name} to {@code Escape.method(String)} when that method exists. */
-  private static void optional(Map<String, Object> ns, String name, String method) {
-    for (Method m : Escape.class.getMethods()) {
-      if (!m.getName().equals(method) || m.getParameterCount() != 1
-          || !m.getParameterTypes()[0].isAssignableFrom(String.class)
-          || !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
-        continue;
-      }
-      ns.put(name, (TemplateFunction) (a, k) -> {
-        try {
-          return m.invoke(null, text(name, a));
-        } catch (java.lang.reflect.InvocationTargetException e) {
-          throw PythonError.of(e.getCause());
-        } catch (IllegalAccessException e) {
-          throw PythonError.of(e);
-        }
-      });
-      return;
+  /** linkify(text, shorten=False, extra_params="", require_protocol=False, permitted_protocols=["http", "https"]). */
+  private static Object linkify(List<Object> a, Map<String, Object> k) {
+    String text = text("linkify", a);
+    boolean shorten = Py.truthy(argument(a, k, 1, "shorten", false));
+    Object extra = argument(a, k, 2, "extra_params", "");
+    boolean requireProtocol = Py.truthy(argument(a, k, 3, "require_protocol", false));
+    Object protocols = argument(a, k, 4, "permitted_protocols", Escape.DEFAULT_PERMITTED_PROTOCOLS);
+    List<String> permitted = new ArrayList<>();
+    for (Object protocol : (Iterable<?>) protocols) {
+      permitted.add(String.valueOf(protocol));
     }
+    if (extra instanceof TemplateFunction) {
+      TemplateFunction callable = (TemplateFunction) extra;
+      return Escape.linkify(text, shorten, href -> String.valueOf(callable.call(List.of(href), Map.of())),
+          requireProtocol, permitted);
+    }
+    return Escape.linkify(text, shorten, extra == null ? "" : String.valueOf(extra), requireProtocol, permitted);
+  }
+
+  private static Object argument(List<Object> a, Map<String, Object> k, int index, String name, Object fallback) {
+    if (a.size() > index) {
+      return a.get(index);
+    }
+    return k.containsKey(name) ? k.get(name) : fallback;
   }
 }
