@@ -29,12 +29,18 @@ public final class GzipBody {
   private boolean inBody;
   private long size;
 
-  /** An inflater waiting for the first bytes of a gzip header. */
+  /**
+   * An inflater waiting for the first bytes of a gzip header.
+   *
+   * <p>Tornado: GzipDecompressor().
+   */
   public GzipBody() {}
 
   /**
    * Inflates the next compressed bytes, giving each piece of output to {@code consumer} until it
    * answers false.
+   *
+   * <p>Tornado: GzipDecompressor.decompress(value, max_length).
    *
    * @param compressed the next bytes of the gzip stream
    * @param consumer takes each inflated piece and answers whether to go on
@@ -86,6 +92,8 @@ public final class GzipBody {
 
   /**
    * Checks that the member ended with a matching CRC and size.
+   *
+   * <p>Tornado: GzipDecompressor.flush (which reports truncated input).
    *
    * @throws IllegalArgumentException when the data was truncated or corrupt
    */
