@@ -42,17 +42,18 @@ public final class Blog {
   private Blog() {}
 
   /**
-   * The application with the plain-Java pages, shared by {@link #main} and the tests.
+   * The application with the pages rendered from the templates ({@link TemplateViews}), shared by
+   * {@link #main} and the tests.
    *
    * @param store where authors and entries are kept
    * @return the blog application
    */
   public static Application makeApp(BlogStore store) {
-    return makeApp(store, new HtmlViews());
+    return makeApp(store, new TemplateViews());
   }
 
   /**
-   * The application with other pages (templates, say).
+   * The application with other pages.
    *
    * @param store where authors and entries are kept
    * @param views renders the pages

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Renders the blog's pages. The handlers fetch the data and call one method a page, so another
- * implementation (templates) can replace {@link HtmlViews} without changing them.
+ * implementation can replace {@link TemplateViews} without changing them.
  *
  * <p>Each method ports one template of Tornado's blog demo, named in its Javadoc.
  */

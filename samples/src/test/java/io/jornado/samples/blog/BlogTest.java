@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class BlogTest extends AsyncHttpTestCase {
+  /** The Entry module's markup (modules/entry.html) for the entry the story writes. */
+  private static final Pattern ENTRY_MARKUP = Pattern.compile("<div class=\"entry\">\n"
+      + "<h1><a href=\"/entry/hello-world-friends\">Hello &lt;World&gt; &amp; friends</a></h1>\n"
+      + "<div class=\"date\">[A-Z][a-z]+ [1-9][0-9]?, [0-9]{4}</div>\n<div class=\"body\">");
   private static final Pattern SESSION = Pattern.compile("^blogdemo_session=([A-Za-z0-9_-]{43}); HttpOnly; Path=/; SameSite=Lax$");
 
   private BlogStore store;
@@ -52,7 +56,11 @@ class BlogTest extends AsyncHttpTestCase {
     assertEquals(200, form.code());
     assertEquals("text/html; charset=UTF-8", form.headers().get("Content-Type"));
     String page = form.bodyAsString();
-    assertTrue(page.contains("<form action=\"/auth/create?next=%2Fcompose\" method=\"post\">"), page);
+    assertTrue(page.startsWith("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"UTF-8\">\n"), page);
+    assertTrue(page.contains("\n<title>Jornado Blog</title>\n"), page);
+    assertTrue(page.contains("<div id=\"header\">\n<div style=\"float:right\">\n"), page);
+    assertTrue(page.contains("<h1><a href=\"/\">Jornado Blog</a></h1>\n</div>\n<div id=\"content\">\n"), page);
+    assertTrue(page.contains("<form action=\"/auth/create?next=%2Fcompose\" method=\"POST\">"), page);
     assertTrue(page.contains("<input name=\"password\" type=\"password\">"), page);
     assertTrue(page.contains("<a href=\"/auth/login?next=%2Fauth%2Fcreate\">Sign in</a> to compose/edit"), page);
   }
@@ -71,7 +79,8 @@ class BlogTest extends AsyncHttpTestCase {
     // A wrong password or email shows the form again with the error; nobody is logged in.
     HttpResponse wrong = post("/auth/login", null, "email=ada%40example.com&password=wrong");
     assertEquals(200, wrong.code());
-    assertTrue(wrong.bodyAsString().contains("Error: incorrect password"), wrong.bodyAsString());
+    assertTrue(wrong.bodyAsString().contains("<span style=\"color: red\">Error: incorrect password</span>"),
+        wrong.bodyAsString());
     assertEquals(List.of(), wrong.headers().getAll("Set-Cookie"));
     HttpResponse unknown = post("/auth/login", null, "email=nobody%40example.com&password=secret%20words");
     assertTrue(unknown.bodyAsString().contains("Error: email not found"), unknown.bodyAsString());
@@ -83,8 +92,11 @@ class BlogTest extends AsyncHttpTestCase {
 
     HttpResponse form = fetch("/compose", r -> r.header("Cookie", secondSession));
     assertEquals(200, form.code());
-    assertTrue(form.bodyAsString().contains("<input type=\"submit\" value=\"Publish post\" class=\"submit\">"),
-        form.bodyAsString());
+    String composePage = form.bodyAsString();
+    assertTrue(composePage.contains("<form action=\"/compose\" method=\"post\" class=\"compose\">"), composePage);
+    assertTrue(composePage.contains("<input type=\"submit\" value=\"Publish post\" class=\"submit\"/>"), composePage);
+    assertTrue(composePage.contains("<a href=\"/compose\">New post</a> -\n"
+        + "<a href=\"/auth/logout?next=%2Fcompose\">Sign out</a>"), composePage);
 
     HttpResponse created = post("/compose", secondSession,
         "title=" + Escape.urlEscape("Hello <World> & friends") + "&markdown="
@@ -96,9 +108,10 @@ class BlogTest extends AsyncHttpTestCase {
     HttpResponse home = fetch("/");
     assertEquals(200, home.code());
     String homePage = home.bodyAsString();
-    assertTrue(homePage.contains("<h1><a href=\"/entry/hello-world-friends\">Hello &lt;World&gt; &amp; friends</a></h1>"),
-        homePage);
+    assertTrue(homePage.contains("<title>Jornado Blog</title>"), homePage);
+    assertTrue(ENTRY_MARKUP.matcher(homePage).find(), homePage);
     assertTrue(homePage.contains(entryHtml), homePage);
+    assertTrue(homePage.contains("<div><a href=\"/archive\">Archive</a></div>\n</div>\n</div>\n"), homePage);
     assertFalse(homePage.contains("<script>"), homePage);
     assertFalse(homePage.contains("Edit this post"), "a reader sees no edit link");
     assertTrue(fetch("/", r -> r.header("Cookie", secondSession)).bodyAsString()
@@ -106,7 +119,12 @@ class BlogTest extends AsyncHttpTestCase {
 
     HttpResponse entry = fetch("/entry/hello-world-friends");
     assertEquals(200, entry.code());
-    assertTrue(entry.bodyAsString().contains(entryHtml), entry.bodyAsString());
+    String entryPage = entry.bodyAsString();
+    assertTrue(entryPage.contains("<title>Jornado Blog</title>"), entryPage);
+    assertTrue(entryPage.contains("<a href=\"/auth/login?next=%2Fentry%2Fhello-world-friends\">Sign in</a> to compose/edit"),
+        entryPage);
+    assertTrue(ENTRY_MARKUP.matcher(entryPage).find(), entryPage);
+    assertTrue(entryPage.contains(entryHtml), entryPage);
 
     HttpResponse archive = fetch("/archive");
     assertEquals(200, archive.code());
@@ -122,11 +140,14 @@ class BlogTest extends AsyncHttpTestCase {
     assertTrue(atom.startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"),
         atom);
     assertTrue(atom.contains("<link rel=\"self\" href=\"" + site + "feed\""), atom);
-    assertTrue(atom.contains("    <id>" + site + "entry/hello-world-friends</id>\n"
-        + "    <title type=\"text\">Hello &lt;World&gt; &amp; friends</title>\n"), atom);
+    assertTrue(atom.contains("  <title>Jornado Blog</title>\n"), atom);
+    assertTrue(atom.contains("  <id>" + site + "</id>\n"), atom);
+    assertTrue(atom.contains("    <entry>\n      <id>" + site + "entry/hello-world-friends</id>\n"
+        + "      <title type=\"text\">Hello &lt;World&gt; &amp; friends</title>\n"), atom);
     assertTrue(Pattern.compile("<published>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ</published>").matcher(atom).find(),
         atom);
     assertTrue(atom.contains("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>First line<br />\nsecond line</p>"), atom);
+    assertTrue(atom.endsWith("    </entry>\n  \n</feed>\n"), atom);
 
     // Editing keeps the slug.
     HttpResponse editForm = fetch("/compose?id=1", r -> r.header("Cookie", secondSession));
@@ -134,7 +155,7 @@ class BlogTest extends AsyncHttpTestCase {
     assertTrue(editPage.contains("value=\"Hello &lt;World&gt; &amp; friends\""), editPage);
     assertTrue(editPage.contains("class=\"markdown\" required>First line  \nsecond line\n\n"
         + "&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"), editPage);
-    assertTrue(editPage.contains("<input type=\"hidden\" name=\"id\" value=\"1\">"), editPage);
+    assertTrue(editPage.contains("<input type=\"hidden\" name=\"id\" value=\"1\"/>"), editPage);
     assertRedirect(post("/compose", secondSession, "id=1&title=Renamed&markdown=New+text"),
         "/entry/hello-world-friends");
     String edited = fetch("/entry/hello-world-friends").bodyAsString();
