@@ -27,7 +27,14 @@ TEMPLATES = {
         "{{ reverse_url('item', 7) }}|{{ current_user }}|{{ shout('hi', end='!') }}|"
         "{{ static_url('s.js') }}|{{ '<&>' }}"
     ),
-    "plain.html": "<p>{{ title }}</p>",
+    "plain.html": "<html><head></head><body>{{ modules.Box('m') }}</body></html>",
+}
+
+# RenderTest's files under template_path.
+FILES = {
+    "page.html": "<p>{{ title }}</p>\n\n   <i>{{ handler.get_argument('q', 'none') }}</i>\n",
+    "base.html": "[{% block body %}{% end %}]",
+    "child.html": "{% extends 'base.html' %}{% block body %}{{ request.method }} {{ current_user }}{% end %}",
 }
 
 
@@ -80,6 +87,11 @@ class Page(tornado.web.RequestHandler):
         self.render(name, title="T<1>")
 
 
+class FilePage(tornado.web.RequestHandler):
+    def get(self, name):
+        self.render(name, title="<b>")
+
+
 def main():
     static = tempfile.mkdtemp()
     with open(os.path.join(static, "s.js"), "w") as f:
@@ -102,6 +114,26 @@ def main():
             print(repr(response.body.decode()))
 
     tornado.ioloop.IOLoop.current().run_sync(fetch_all)
+
+    files = tempfile.mkdtemp()
+    for name, text in FILES.items():
+        with open(os.path.join(files, name), "w") as f:
+            f.write(text)
+    for extra in [{}, {"autoescape": None, "template_whitespace": "all"}]:
+        file_app = tornado.web.Application([(r"/page/(.*)", FilePage)], template_path=files, **extra)
+        tornado.web.RequestHandler._template_loaders.clear()
+        file_server = file_app.listen(0, "127.0.0.1")
+        file_port = list(file_server._sockets.values())[0].getsockname()[1]
+
+        async def fetch_files():
+            client = tornado.httpclient.AsyncHTTPClient()
+            for path in ["page.html?q=%3Cq%3E", "child.html"]:
+                response = await client.fetch("http://127.0.0.1:%d/page/%s" % (file_port, path))
+                print("==", extra, path, response.headers["Content-Length"])
+                print(repr(response.body.decode()))
+
+        tornado.ioloop.IOLoop.current().run_sync(fetch_files)
+        file_server.stop()
 
 
 if __name__ == "__main__":

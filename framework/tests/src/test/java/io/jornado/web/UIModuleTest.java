@@ -166,9 +166,13 @@ class UIModuleTest extends AsyncHttpTestCase {
 
   @Test
   void modulesIsTheSameNamespaceAsTheModuleDirective() {
-    String body = fetch("/page/plain.html").bodyAsString();
-    assertTrue(body.startsWith("<html><head><link href=\"/box.css\""), body);
-    assertTrue(body.contains("<body>&lt;div&gt;m&lt;/div&gt;<script src=\"/a.js\""), body);
+    assertEquals("<html><head><link href=\"/box.css\" type=\"text/css\" rel=\"stylesheet\"/>"
+        + "<link href=\"http://cdn/x.css\" type=\"text/css\" rel=\"stylesheet\"/>\n"
+        + "<style type=\"text/css\">\n.box{}\n</style>\n<meta name=box>\n</head>"
+        + "<body>&lt;div&gt;m&lt;/div&gt;<script src=\"/a.js\" type=\"text/javascript\"></script>"
+        + "<script src=\"/static/s.js?v=" + S_JS_VERSION + "\" type=\"text/javascript\"></script>\n"
+        + "<script type=\"text/javascript\">\n//<![CDATA[\nvar box=1;\n//]]>\n</script>\n<b>end</b>\n</body></html>",
+        fetch("/page/plain.html").bodyAsString());
   }
 
   @Test
