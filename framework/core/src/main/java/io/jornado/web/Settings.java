@@ -300,7 +300,11 @@ public final class Settings {
     if (!hasAutoescape()) {
       return Optional.of("xhtml_escape");
     }
-    return Optional.ofNullable(get("autoescape", (String) null));
+    Object value = values.get("autoescape");
+    if (value != null && !(value instanceof String)) {
+      throw new IllegalArgumentException("Setting 'autoescape' should be a function name or null, got " + value);
+    }
+    return Optional.ofNullable((String) value);
   }
 
   /**

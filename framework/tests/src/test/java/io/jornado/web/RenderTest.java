@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +147,10 @@ class RenderTest extends AsyncHttpTestCase {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Settings.of(Map.of("template_loader", "x")).templateLoader());
     assertEquals("Setting 'template_loader' should be a BaseLoader, got x", e.getMessage());
+    IllegalArgumentException autoescape = assertThrows(IllegalArgumentException.class,
+        () -> Settings.of(Map.of("autoescape", 1)).autoescape());
+    assertEquals("Setting 'autoescape' should be a function name or null, got 1", autoescape.getMessage());
+    assertEquals(Optional.of("xhtml_escape"), Settings.empty().autoescape());
   }
 
   private String getOn(Application app, String path) throws Exception {
