@@ -44,6 +44,7 @@ public class Application implements Handler<HttpServerRequest> {
   private final Settings settings;
   private final Consumer<RequestHandler> logFunction;
   private final Route defaultRoute;
+  private final TemplateSupport templates;
   private volatile HostRules[] hostRules;
   private final Map<String, Route> namedRoutes = new HashMap<>();
 
@@ -81,10 +82,15 @@ public class Application implements Handler<HttpServerRequest> {
   public Application(List<UrlSpec> handlers, Settings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.logFunction = settings.logFunction().orElse(null);
+    this.templates = new TemplateSupport(settings);
     this.hostRules = new HostRules[] {new HostRules(WILDCARD_HOST, compile(StaticFileHandler.withStaticRules(handlers, settings)))};
     this.defaultRoute = settings.defaultHandlerClass()
         .map(cls -> Route.compile(UrlSpec.url(".*", cls, settings.defaultHandlerArgs())))
         .orElseGet(() -> Route.compile(UrlSpec.url(".*", ErrorHandler.class, Map.of("status_code", 404))));
+  }
+
+  final TemplateSupport templates() {
+    return templates;
   }
 
   private List<Route> compile(List<UrlSpec> specs) {

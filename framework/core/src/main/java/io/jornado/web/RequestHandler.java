@@ -9,6 +9,9 @@ import io.jornado.httputil.HttpStatus;
 import io.jornado.httputil.ServerRequest;
 import io.jornado.ioloop.IOLoop;
 import io.jornado.log.Log;
+import io.jornado.template.BaseLoader;
+import io.jornado.template.Loader;
+import io.jornado.template.Template;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -21,6 +24,7 @@ import io.vertx.core.json.JsonArray;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -79,6 +83,7 @@ public class RequestHandler {
   private boolean currentUserLoaded;
   private Map<String, String> newCookies;
   private GzipContentEncoding gzip;
+  private Rendering rendering;
 
   /** Handlers are made by the application, one per request. Tornado: RequestHandler.__init__. */
   public RequestHandler() {}
@@ -868,6 +873,156 @@ public class RequestHandler {
     }
     completeFinish();
     return sent;
+  }
+
+  // ---- templates ----------------------------------------------------------------------------
+
+  /**
+   * Renders a template as the whole response: the page, with the resources of the UI modules it
+   * used put before {@code </head>} and {@code </body>}, then {@link #finish(Object)}.
+   *
+   * <p>Tornado: RequestHandler.render(template_name, **kwargs).
+   *
+   * @param templateName the template's name under {@link #getTemplatePath()}
+   * @param kwargs the template's variables, over {@link #getTemplateNamespace()}
+   * @return what {@link #finish()} returns
+   * @throws IllegalStateException when the response is already finished
+   */
+  public Future<Void> render(String templateName, Map<String, ?> kwargs) {
+    if (finished) {
+      throw new IllegalStateException("Cannot render() after finish()");
+    }
+    String html = renderString(templateName, kwargs);
+    return finish(rendering().assemble(html));
+  }
+
+  /**
+   * Tornado: RequestHandler.render(template_name).
+   *
+   * @param templateName the template's name
+   * @return what {@link #finish()} returns
+   */
+  public Future<Void> render(String templateName) {
+    return render(templateName, Map.of());
+  }
+
+  /**
+   * Renders a template to text without writing it. Loaders are cached per template path for the
+   * application; with {@code compiled_template_cache} off (as under {@code debug}) a request's
+   * first use of a loader re-reads its templates.
+   *
+   * <p>Tornado: RequestHandler.render_string.
+   *
+   * @param templateName the template's name
+   * @param kwargs the template's variables, over {@link #getTemplateNamespace()}
+   * @return the output
+   */
+  public String renderString(String templateName, Map<String, ?> kwargs) {
+    String path = getTemplatePath().orElse("");
+    Template template = rendering().loader(path, settings().compiledTemplateCache()).load(templateName);
+    Map<String, Object> namespace = getTemplateNamespace();
+    namespace.putAll(kwargs);
+    return template.generate(namespace);
+  }
+
+  /**
+   * The names every template rendered by this handler sees: {@code handler}, {@code request},
+   * {@code current_user}, {@code locale} (None: Jornado has no locales yet), {@code static_url},
+   * {@code reverse_url}, {@code xsrf_form_html} (fails: Jornado has no XSRF protection yet), the
+   * {@code ui_methods} bound to this handler, and {@code modules}/{@code _tt_modules}.
+   *
+   * <p>Tornado: RequestHandler.get_template_namespace.
+   *
+   * @return a new mutable map
+   */
+  public Map<String, Object> getTemplateNamespace() {
+    return rendering().namespace();
+  }
+
+  /**
+   * Tornado: RequestHandler.get_template_path.
+   *
+   * @return the {@code template_path} setting, if set
+   */
+  public Optional<String> getTemplatePath() {
+    return settings().templatePath();
+  }
+
+  /**
+   * The loader for a template path, called once per path for the application: the
+   * {@code template_loader} setting if given, else a {@code Loader} on the path with the
+   * {@code autoescape} and {@code template_whitespace} settings.
+   *
+   * <p>Tornado: RequestHandler.create_template_loader.
+   *
+   * @param templatePath the path from {@link #getTemplatePath()}, empty when unset
+   * @return the loader
+   * @throws IllegalStateException when neither {@code template_path} nor {@code template_loader} is set
+   */
+  public BaseLoader createTemplateLoader(String templatePath) {
+    Settings settings = settings();
+    Optional<BaseLoader> given = settings.templateLoader();
+    if (given.isPresent()) {
+      return given.get();
+    }
+    if (templatePath.isEmpty()) {
+      throw new IllegalStateException("Set the 'template_path' or 'template_loader' setting to render templates");
+    }
+    return new Loader(Path.of(templatePath), settings.autoescape().orElse(null), null,
+        settings.templateWhitespace().orElse(null));
+  }
+
+  /**
+   * The script tags for the UI modules' files: relative paths through {@link #staticUrl(String)},
+   * duplicates dropped, in order.
+   *
+   * <p>Tornado: RequestHandler.render_linked_js.
+   *
+   * @param jsFiles paths or URLs
+   * @return the HTML
+   */
+  public String renderLinkedJs(List<String> jsFiles) {
+    return Rendering.linkedFiles(this, jsFiles, "<script src=\"", "\" type=\"text/javascript\"></script>");
+  }
+
+  /**
+   * Tornado: RequestHandler.render_embed_js.
+   *
+   * @param jsEmbed the UI modules' scripts
+   * @return one script element holding them all
+   */
+  public String renderEmbedJs(List<String> jsEmbed) {
+    return "<script type=\"text/javascript\">\n//<![CDATA[\n" + String.join("\n", jsEmbed) + "\n//]]>\n</script>";
+  }
+
+  /**
+   * The link tags for the UI modules' style sheets: relative paths through {@link #staticUrl(String)},
+   * duplicates dropped, in order.
+   *
+   * <p>Tornado: RequestHandler.render_linked_css.
+   *
+   * @param cssFiles paths or URLs
+   * @return the HTML
+   */
+  public String renderLinkedCss(List<String> cssFiles) {
+    return Rendering.linkedFiles(this, cssFiles, "<link href=\"", "\" type=\"text/css\" rel=\"stylesheet\"/>");
+  }
+
+  /**
+   * Tornado: RequestHandler.render_embed_css.
+   *
+   * @param cssEmbed the UI modules' style sheets
+   * @return one style element holding them all
+   */
+  public String renderEmbedCss(List<String> cssEmbed) {
+    return "<style type=\"text/css\">\n" + String.join("\n", cssEmbed) + "\n</style>";
+  }
+
+  private Rendering rendering() {
+    if (rendering == null) {
+      rendering = new Rendering(this, application.templates());
+    }
+    return rendering;
   }
 
   /**

@@ -1,9 +1,11 @@
 package io.jornado.web;
 
 import io.jornado.httpserver.ServerOptions;
+import io.jornado.template.BaseLoader;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -182,9 +184,13 @@ public final class Settings {
    * @throws IllegalArgumentException when the setting is neither a String nor a Path
    */
   public Optional<String> staticPath() {
-    Object value = values.get("static_path");
+    return pathSetting("static_path");
+  }
+
+  private Optional<String> pathSetting(String key) {
+    Object value = values.get(key);
     if (value != null && !(value instanceof String) && !(value instanceof java.nio.file.Path)) {
-      throw new IllegalArgumentException("Setting 'static_path' should be a String or Path, got " + value);
+      throw new IllegalArgumentException("Setting '" + key + "' should be a String or Path, got " + value);
     }
     return Optional.ofNullable(value).map(Object::toString).filter(path -> !path.isEmpty());
   }
@@ -240,6 +246,143 @@ public final class Settings {
    */
   public boolean staticHashCache() {
     return get("static_hash_cache", true);
+  }
+
+  /**
+   * The directory templates are loaded from by {@code RequestHandler.render}.
+   *
+   * <p>Tornado: settings["template_path"].
+   *
+   * @return the directory (a String or Path setting), if set and not empty
+   * @throws IllegalArgumentException when the setting is neither a String nor a Path
+   */
+  public Optional<String> templatePath() {
+    return pathSetting("template_path");
+  }
+
+  /**
+   * A loader used instead of a {@code Loader} on {@link #templatePath()}.
+   *
+   * <p>Tornado: settings["template_loader"].
+   *
+   * @return the loader, if set
+   * @throws IllegalArgumentException when the setting is not a {@code BaseLoader}
+   */
+  public Optional<BaseLoader> templateLoader() {
+    Object value = values.get("template_loader");
+    if (value != null && !(value instanceof BaseLoader)) {
+      throw new IllegalArgumentException("Setting 'template_loader' should be a BaseLoader, got " + value);
+    }
+    return Optional.ofNullable((BaseLoader) value);
+  }
+
+  /**
+   * Whether {@code autoescape} is given at all; a null value means "no autoescaping", so a map
+   * that allows null values (such as a {@code HashMap}) can switch it off.
+   *
+   * <p>Tornado: "autoescape" in settings.
+   *
+   * @return whether the key is present
+   */
+  public boolean hasAutoescape() {
+    return values.containsKey("autoescape");
+  }
+
+  /**
+   * The autoescape function name of templates loaded from {@link #templatePath()}.
+   *
+   * <p>Tornado: settings["autoescape"].
+   *
+   * @return the function name ({@code xhtml_escape} when unset), or empty for no autoescaping
+   * @throws IllegalArgumentException when the setting is not a String
+   */
+  public Optional<String> autoescape() {
+    if (!hasAutoescape()) {
+      return Optional.of("xhtml_escape");
+    }
+    Object value = values.get("autoescape");
+    if (value != null && !(value instanceof String)) {
+      throw new IllegalArgumentException("Setting 'autoescape' should be a function name or null, got " + value);
+    }
+    return Optional.ofNullable((String) value);
+  }
+
+  /**
+   * The whitespace mode of templates loaded from {@link #templatePath()}.
+   *
+   * <p>Tornado: settings["template_whitespace"].
+   *
+   * @return {@code all}, {@code single} or {@code oneline}, if set
+   */
+  public Optional<String> templateWhitespace() {
+    return Optional.ofNullable(get("template_whitespace", (String) null));
+  }
+
+  /**
+   * Whether parsed templates are kept between requests (false under {@code debug}: every request
+   * that renders re-reads its templates).
+   *
+   * <p>Tornado: settings.get("compiled_template_cache", True).
+   *
+   * @return true to cache
+   */
+  public boolean compiledTemplateCache() {
+    return get("compiled_template_cache", true);
+  }
+
+  /**
+   * The UI modules templates reach with {@code {% module Name(...) %}}: a map of name to
+   * {@code UIModule} subclass (with a public no-argument constructor), or a list of such maps,
+   * after the built-in {@code Template}, {@code linkify} and {@code xsrf_form_html}.
+   *
+   * <p>Tornado: settings["ui_modules"].
+   *
+   * @return module classes by name, in order
+   * @throws IllegalArgumentException naming the entry that is not a UIModule subclass
+   */
+  public Map<String, Class<? extends UIModule>> uiModules() {
+    Map<String, Class<? extends UIModule>> out = new LinkedHashMap<>(UIModule.BUILT_IN);
+    for (Map.Entry<String, Object> e : namedEntries("ui_modules").entrySet()) {
+      Object cls = e.getValue();
+      if (!(cls instanceof Class) || !UIModule.class.isAssignableFrom((Class<?>) cls)) {
+        throw new IllegalArgumentException("ui_modules['" + e.getKey() + "'] should be a UIModule subclass, got " + cls);
+      }
+      out.put(e.getKey(), ((Class<?>) cls).asSubclass(UIModule.class));
+    }
+    return out;
+  }
+
+  /**
+   * The functions templates call by name with the handler bound first: a map of name to
+   * {@code UIMethod}, or a list of such maps.
+   *
+   * <p>Tornado: settings["ui_methods"].
+   *
+   * @return methods by name, in order
+   * @throws IllegalArgumentException naming the entry that is not a UIMethod
+   */
+  public Map<String, UIMethod> uiMethods() {
+    Map<String, UIMethod> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : namedEntries("ui_methods").entrySet()) {
+      if (!(e.getValue() instanceof UIMethod)) {
+        throw new IllegalArgumentException("ui_methods['" + e.getKey() + "'] should be a UIMethod, got " + e.getValue());
+      }
+      out.put(e.getKey(), (UIMethod) e.getValue());
+    }
+    return out;
+  }
+
+  private Map<String, Object> namedEntries(String key) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Object value = values.get(key);
+    List<?> maps = value instanceof List ? (List<?>) value : value == null ? List.of() : List.of(value);
+    for (Object map : maps) {
+      if (!(map instanceof Map)) {
+        throw new IllegalArgumentException("Setting '" + key + "' should be a Map or a List of Maps, got " + map);
+      }
+      ((Map<?, ?>) map).forEach((name, item) -> out.put(String.valueOf(name), item));
+    }
+    return out;
   }
 
   /**
