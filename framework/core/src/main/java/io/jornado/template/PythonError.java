@@ -1,5 +1,6 @@
 package io.jornado.template;
 
+import io.jornado.util.JornadoException;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,9 @@ import java.util.Map;
  *
  * <p>Tornado: (the Python exception propagating out of Template.generate).
  */
-public final class PythonError extends RuntimeException {
+public final class PythonError extends JornadoException {
+  private static final long serialVersionUID = 1L;
+
   private static final Map<String, List<String>> PARENTS = Map.ofEntries(
       Map.entry("KeyError", List.of("LookupError")),
       Map.entry("IndexError", List.of("LookupError")),
@@ -19,10 +22,15 @@ public final class PythonError extends RuntimeException {
       Map.entry("OverflowError", List.of("ArithmeticError")),
       Map.entry("UnboundLocalError", List.of("NameError")));
 
+  /** The Python exception type, such as {@code KeyError}. */
   private final String pythonType;
+  /** Python's message for it. */
   private final String pythonMessage;
+  /** The template where it happened, once known. */
   private String template;
+  /** The template line, once known. */
   private int line;
+  /** The expression being evaluated, once known. */
   private String expression;
 
   PythonError(String pythonType, String pythonMessage) {

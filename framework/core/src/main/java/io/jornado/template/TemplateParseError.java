@@ -1,5 +1,7 @@
 package io.jornado.template;
 
+import io.jornado.util.JornadoException;
+
 /**
  * A template that cannot be parsed: its message, file and line; {@link #getMessage()} reads
  * {@code "<message> at <file>:<line>"}. Expressions outside the supported Python subset are reported
@@ -7,9 +9,14 @@ package io.jornado.template;
  *
  * <p>Tornado: tornado.template.ParseError.
  */
-public final class TemplateParseError extends RuntimeException {
+public final class TemplateParseError extends JornadoException {
+  private static final long serialVersionUID = 1L;
+
+  /** Tornado's message, without the location. */
   private final String message;
+  /** The template's name. */
   private final String filename;
+  /** The line, from 1. */
   private final int lineno;
 
   /**
