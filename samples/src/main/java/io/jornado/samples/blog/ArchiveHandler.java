@@ -1,6 +1,7 @@
 package io.jornado.samples.blog;
 
 import io.vertx.core.Future;
+import java.util.Map;
 
 /**
  * {@code GET /archive}: every entry's title and date, newest first.
@@ -17,9 +18,6 @@ public class ArchiveHandler extends BaseHandler {
    * @return completes when the page is written
    */
   public Future<Void> get() {
-    return store().allEntries().map(entries -> {
-      write(views().archive(page(), entries));
-      return null;
-    });
+    return store().allEntries().compose(entries -> render("archive.html", Map.of("entries", entries)));
   }
 }

@@ -14,9 +14,13 @@ public class AuthCreateHandler extends BaseHandler {
   /** Made by the application for each request. */
   public AuthCreateHandler() {}
 
-  /** Shows the form. */
-  public void get() {
-    write(views().createAuthor(page()));
+  /**
+   * Shows the form.
+   *
+   * @return completes when the page is written
+   */
+  public Future<Void> get() {
+    return render("create_author.html");
   }
 
   /**

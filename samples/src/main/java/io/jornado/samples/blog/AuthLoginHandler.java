@@ -22,13 +22,13 @@ public class AuthLoginHandler extends BaseHandler {
    * @return completes when the page or redirect is sent
    */
   public Future<Void> get() {
-    return store().anyAuthorExists().map(exists -> {
+    return store().anyAuthorExists().compose(exists -> {
       if (exists) {
-        write(views().login(page(), Optional.empty()));
-      } else {
-        redirect("/auth/create" + page().next().map(next -> "?next=" + Escape.urlEscape(next)).orElse(""));
+        return loginForm(Optional.empty());
       }
-      return null;
+      String next = getArgument("next", null);
+      redirect("/auth/create" + (next == null ? "" : "?next=" + Escape.urlEscape(next)));
+      return Future.succeededFuture();
     });
   }
 
@@ -57,7 +57,10 @@ public class AuthLoginHandler extends BaseHandler {
   }
 
   private Future<Void> loginFailed(String error) {
-    write(views().login(page(), Optional.of(error)));
-    return Future.succeededFuture();
+    return loginForm(Optional.of(error));
+  }
+
+  private Future<Void> loginForm(Optional<String> error) {
+    return render("login.html", orNone("error", error));
   }
 }

@@ -4,13 +4,15 @@ import io.jornado.web.CookieOptions;
 import io.jornado.web.HttpError;
 import io.jornado.web.RequestHandler;
 import io.vertx.core.Future;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * What the blog's handlers share: the store, the views, the session, and the logged-in author, who is
- * loaded in {@link #prepareAsync()} (the demo's {@code get_current_user} cannot wait for the database
- * either, so it too sets {@code current_user} in {@code prepare}).
+ * What the blog's handlers share: the store, the session, the names templates see, and the logged-in
+ * author, who is loaded in {@link #prepareAsync()} (the demo's {@code get_current_user} cannot wait
+ * for the database either, so it too sets {@code current_user} in {@code prepare}).
  *
  * <p>Login is kept in a server-side session: the {@value #SESSION_COOKIE} cookie holds a random id
  * that {@link Sessions} maps to the author, a stand-in for the demo's signed cookie until Jornado has
@@ -23,14 +25,10 @@ public abstract class BaseHandler extends RequestHandler {
   public static final String SESSION_COOKIE = "blogdemo_session";
 
   static final String STORE = "store";
-  static final String VIEWS = "views";
   static final String SESSIONS = "sessions";
-  static final String BLOG_TITLE = "blog_title";
 
   private BlogStore store;
-  private BlogViews views;
   private Sessions sessions;
-  private String blogTitle;
 
   /** Made by the application for each request. */
   protected BaseHandler() {}
@@ -38,9 +36,7 @@ public abstract class BaseHandler extends RequestHandler {
   @Override
   public void initialize(Map<String, Object> kwargs) {
     store = (BlogStore) kwargs.get(STORE);
-    views = (BlogViews) kwargs.get(VIEWS);
     sessions = (Sessions) kwargs.get(SESSIONS);
-    blogTitle = (String) kwargs.get(BLOG_TITLE);
   }
 
   /** Loads the author of the request's session, if any, as the current user. */
@@ -69,15 +65,49 @@ public abstract class BaseHandler extends RequestHandler {
     return store;
   }
 
-  /** @return the pages' renderer */
-  protected final BlogViews views() {
-    return views;
+  /**
+   * The application's settings as a map, so that templates read {@code handler.settings["blog_title"]}
+   * as the demo's do (a template reads {@code handler.settings} through this getter; {@code settings()}
+   * returns {@link io.jornado.web.Settings}, which templates cannot subscript).
+   *
+   * <p>Tornado: RequestHandler.settings.
+   *
+   * @return every setting, by name
+   */
+  public final Map<String, Object> getSettings() {
+    return settings().asMap();
   }
 
-  /** @return what every page needs to know about this request */
-  protected final PageContext page() {
-    return new PageContext(blogTitle, author(), request().path(), request().host(), request().fullUrl(),
-        Optional.ofNullable(getArgument("next", null)));
+  /**
+   * Adds what the demo's templates get from Tornado and Jornado lacks: {@code locale} (English,
+   * with the one {@code format_date} form the templates use) and {@code _} (no translation); and
+   * {@code next}, the request's {@code next} argument (or None), that the login and author forms
+   * keep.
+   *
+   * <p>Tornado: RequestHandler.get_template_namespace.
+   *
+   * @return the names every template rendered for this request sees
+   */
+  @Override
+  public Map<String, Object> getTemplateNamespace() {
+    Map<String, Object> namespace = super.getTemplateNamespace();
+    namespace.put("locale", BlogTemplates.ENGLISH);
+    namespace.put("_", (Function<Object, Object>) text -> text);
+    namespace.put("next", getArgument("next", null));
+    return namespace;
+  }
+
+  /**
+   * One template argument that is None when the value is absent, as the demo passes {@code error=None}.
+   *
+   * @param name the argument's name
+   * @param value its value, if any
+   * @return the arguments
+   */
+  static Map<String, Object> orNone(String name, Optional<?> value) {
+    Map<String, Object> args = new HashMap<>();
+    args.put(name, value.orElse(null));
+    return args;
   }
 
   /**

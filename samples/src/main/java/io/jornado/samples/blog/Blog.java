@@ -42,26 +42,16 @@ public final class Blog {
   private Blog() {}
 
   /**
-   * The application with the pages rendered from the templates ({@link TemplateViews}), shared by
-   * {@link #main} and the tests.
+   * The application, shared by {@link #main} and the tests. Its settings are the demo's:
+   * {@code blog_title}, {@code login_url}, the templates ({@code template_loader}, since they are
+   * classpath resources, not a {@code template_path} directory), {@code ui_modules} with
+   * {@link EntryModule} as {@code Entry}, and {@code ui_methods} for the feed's dates.
    *
    * @param store where authors and entries are kept
    * @return the blog application
    */
   public static Application makeApp(BlogStore store) {
-    return makeApp(store, new TemplateViews());
-  }
-
-  /**
-   * The application with other pages.
-   *
-   * @param store where authors and entries are kept
-   * @param views renders the pages
-   * @return the blog application
-   */
-  public static Application makeApp(BlogStore store, BlogViews views) {
-    Map<String, Object> shared = Map.of(BaseHandler.STORE, store, BaseHandler.VIEWS, views,
-        BaseHandler.SESSIONS, new Sessions(), BaseHandler.BLOG_TITLE, BLOG_TITLE);
+    Map<String, Object> shared = Map.of(BaseHandler.STORE, store, BaseHandler.SESSIONS, new Sessions());
     return new Application(List.of(
         url("/", HomeHandler.class, shared),
         url("/archive", ArchiveHandler.class, shared),
@@ -71,7 +61,11 @@ public final class Blog {
         url("/auth/create", AuthCreateHandler.class, shared),
         url("/auth/login", AuthLoginHandler.class, shared),
         url("/auth/logout", AuthLogoutHandler.class, shared)),
-        Map.of("blog_title", BLOG_TITLE, "login_url", ComposeHandler.LOGIN_URL));
+        Map.of("blog_title", BLOG_TITLE,
+            "login_url", ComposeHandler.LOGIN_URL,
+            "template_loader", BlogTemplates.loader(),
+            "ui_modules", Map.of("Entry", EntryModule.class),
+            "ui_methods", BlogTemplates.UI_METHODS));
   }
 
   /**

@@ -47,10 +47,7 @@ public class ComposeHandler extends BaseHandler {
     Future<Optional<Entry>> entry = id.isEmpty()
         ? Future.succeededFuture(Optional.empty())
         : store().entryById(id.get()).map(found -> Optional.of(found.orElseThrow(() -> new HttpError(404))));
-    return entry.map(found -> {
-      write(views().compose(page(), found));
-      return null;
-    });
+    return entry.compose(found -> render("compose.html", orNone("entry", found)));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.jornado.samples.blog;
 
 import io.jornado.web.HttpError;
 import io.vertx.core.Future;
+import java.util.Map;
 
 /**
  * {@code GET /entry/<slug>}: one entry; 404 when no entry has that slug.
@@ -20,9 +21,7 @@ public class EntryHandler extends BaseHandler {
    * @return completes when the page is written
    */
   public Future<Void> get(String slug) {
-    return store().entryBySlug(slug).map(entry -> {
-      write(views().entry(page(), entry.orElseThrow(() -> new HttpError(404))));
-      return null;
-    });
+    return store().entryBySlug(slug)
+        .compose(entry -> render("entry.html", Map.of("entry", entry.orElseThrow(() -> new HttpError(404)))));
   }
 }

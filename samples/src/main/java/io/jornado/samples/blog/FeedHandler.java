@@ -1,6 +1,7 @@
 package io.jornado.samples.blog;
 
 import io.vertx.core.Future;
+import java.util.Map;
 
 /**
  * {@code GET /feed}: the ten newest entries as an Atom feed ({@code application/atom+xml}).
@@ -17,10 +18,9 @@ public class FeedHandler extends BaseHandler {
    * @return completes when the feed is written
    */
   public Future<Void> get() {
-    return store().entries(10).map(entries -> {
+    return store().entries(10).compose(entries -> {
       setHeader("Content-Type", "application/atom+xml");
-      write(views().feed(page(), entries));
-      return null;
+      return render("feed.xml", Map.of("entries", entries));
     });
   }
 }

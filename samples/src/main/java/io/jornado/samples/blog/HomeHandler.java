@@ -1,6 +1,7 @@
 package io.jornado.samples.blog;
 
 import io.vertx.core.Future;
+import java.util.Map;
 
 /**
  * {@code GET /}: the five newest entries; with none yet, a redirect to {@code /compose}.
@@ -17,13 +18,12 @@ public class HomeHandler extends BaseHandler {
    * @return completes when the page is written
    */
   public Future<Void> get() {
-    return store().entries(5).map(entries -> {
+    return store().entries(5).compose(entries -> {
       if (entries.isEmpty()) {
         redirect("/compose");
-      } else {
-        write(views().home(page(), entries));
+        return Future.succeededFuture();
       }
-      return null;
+      return render("home.html", Map.of("entries", entries));
     });
   }
 }

@@ -6,44 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jornado.escape.Escape;
 import io.jornado.httpclient.HttpResponse;
-import io.jornado.testing.AsyncHttpTestCase;
 import io.jornado.testing.ExpectLog;
-import io.jornado.web.Application;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class BlogTest extends AsyncHttpTestCase {
+class BlogTest extends BlogAppTestCase {
   /** The Entry module's markup (modules/entry.html) for the entry the story writes. */
   private static final Pattern ENTRY_MARKUP = Pattern.compile("<div class=\"entry\">\n"
       + "<h1><a href=\"/entry/hello-world-friends\">Hello &lt;World&gt; &amp; friends</a></h1>\n"
       + "<div class=\"date\">[A-Z][a-z]+ [1-9][0-9]?, [0-9]{4}</div>\n<div class=\"body\">");
   private static final Pattern SESSION = Pattern.compile("^blogdemo_session=([A-Za-z0-9_-]{43}); HttpOnly; Path=/; SameSite=Lax$");
-
-  private BlogStore store;
-
-  @Override
-  protected void setUpResources() throws Exception {
-    // The store first: getApp(), called by the super's set-up, needs it.
-    store = await(BlogStore.open(ioLoop().vertx(), "jdbc:h2:mem:blogtest-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-    super.setUpResources();
-  }
-
-  @Override
-  protected void tearDownResources() throws Exception {
-    try {
-      await(store.close());
-    } finally {
-      super.tearDownResources();
-    }
-  }
-
-  @Override
-  protected Application getApp() {
-    return Blog.makeApp(store);
-  }
 
   // ---- the first visit ----------------------------------------------------------------------
 

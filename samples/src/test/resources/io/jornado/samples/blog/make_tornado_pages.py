@@ -1,9 +1,10 @@
-"""Writes tornado-pages.json: the blog sample's templates rendered by Tornado 6.5.7, for TemplateViewsTest.
+"""Writes tornado-pages.json: the blog sample's templates rendered by Tornado 6.5.7, for BlogPagesTest.
 
 Run with: PYTHONPATH=/tmp/t65 /usr/bin/python3 make_tornado_pages.py (from this directory), where /tmp/t65
 holds Tornado 6.5.7's source. The namespace stands in for what RequestHandler.render gives a template
-(handler, request, current_user, locale, _) plus the sample's own names (next, atom_date, utc_now);
-TemplateViewsTest builds the same page contexts and expects the same text.
+(handler, request, current_user, locale, _, the Entry UI module) plus the sample's own names (next,
+atom_date, utc_now), with the data BlogPagesTest stores (an author, then one entry whose dates it pins)
+and the Host it sends; BlogPagesTest fetches the same pages and expects the same bodies.
 
 With --demo, it prints instead a diff between the home and entry pages of Tornado's own blog demo
 (/tmp/t65/demos/blog/templates, with a stand-in Entry UI module and xsrf_form_html) and the sample's.
@@ -25,20 +26,30 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLE = os.path.join(HERE, "../../../../../../main/resources/io/jornado/samples/blog/templates")
 DEMO = "/tmp/t65/demos/blog/templates"
 
-ENTRY = ObjectDict(id=7, author_id=1, slug="a-b", title="A <b> & c", markdown="text <i>\n\nmore",
+ENTRY = ObjectDict(id=1, author_id=1, slug="a-b-c", title="A <b> & c", markdown="text <i>\n\nmore",
                    html="<p>text &lt;i&gt;</p>\n<p>more</p>",
                    published=datetime.datetime(2026, 11, 26, 15, 4, 5),
                    updated=datetime.datetime(2026, 11, 27, 1, 2, 3))
 AUTHOR = ObjectDict(id=1, email="ada@example.com", name="Ada")
 
 
+class Attribute(str):
+    """A string that is also its own getter: Jornado's templates call request.path(), the demo's read
+    request.path."""
+
+    def __call__(self):
+        return str(self)
+
+
 def namespace(loader, author, path, nxt):
     locale = tornado.locale.get("en_US")
-    title = "Blog & Co"
+    title = "Jornado Blog"
+    host = "127.0.0.1:8888"
+    full_url = lambda: "http://" + host + path  # noqa: E731
     ns = dict(
         # The demo's base.html (as shipped in 6.5.7) reads settings[" blog_title"] with a space.
         handler=ObjectDict(settings={"blog_title": title, " blog_title": title}),
-        request=ObjectDict(path=path, host="127.0.0.1:8888", full_url=lambda: "http://127.0.0.1:8888" + path),
+        request=ObjectDict(path=Attribute(path), host=Attribute(host), full_url=full_url, fullUrl=full_url),
         current_user=author, locale=locale, _=locale.translate, next=nxt,
         atom_date=lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ"),
         static_url=lambda p: "/static/" + p.strip())
@@ -57,13 +68,13 @@ def render(root, name, author=None, path="/", nxt=None, **args):
 CASES = {
     "home": ("home.html", None, "/", None, dict(entries=[ENTRY])),
     "home-author": ("home.html", AUTHOR, "/", None, dict(entries=[ENTRY])),
-    "entry": ("entry.html", None, "/entry/a-b", None, dict(entry=ENTRY)),
+    "entry": ("entry.html", None, "/entry/a-b-c", None, dict(entry=ENTRY)),
     "archive": ("archive.html", None, "/archive", None, dict(entries=[ENTRY])),
     "feed": ("feed.xml", None, "/feed", None, dict(entries=[ENTRY])),
     "compose-new": ("compose.html", AUTHOR, "/compose", None, dict(entry=None)),
     "compose-edit": ("compose.html", AUTHOR, "/compose", None, dict(entry=ENTRY)),
     "login": ("login.html", None, "/auth/login", "/compose?id=7", dict(error=None)),
-    "login-error": ("login.html", None, "/auth/login", None, dict(error="incorrect <password>")),
+    "login-error": ("login.html", None, "/auth/login", None, dict(error="incorrect password")),
     "create_author": ("create_author.html", None, "/auth/create", "/compose", {}),
 }
 
