@@ -8,6 +8,7 @@ import io.jornado.log.Log;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -300,7 +301,7 @@ public class Application implements Handler<HttpServerRequest> {
         }, handler::handleRequestException);
       }
     } else {
-      if (vertxRequest.headers().contains("Upgrade")) {
+      if (vertxRequest.headers().contains(HttpHeaders.UPGRADE)) {
         // Hold the request's end until the handler decides: a WebSocket handshake must still see it.
         vertxRequest.pause();
         handler.requestPaused = true;

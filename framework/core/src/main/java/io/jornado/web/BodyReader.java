@@ -6,6 +6,7 @@ import io.jornado.log.Log;
 import io.jornado.util.GzipBody;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.function.Consumer;
@@ -48,8 +49,9 @@ final class BodyReader {
 
   /** Whether the request has a body to read (a Content-Length above 0, or chunked). */
   static boolean hasBody(HttpServerRequest request) {
-    String length = request.headers().get("Content-Length");
-    return (length != null && !length.equals("0")) || request.headers().contains("Transfer-Encoding");
+    // Vert.x's header names carry their hash, which a String name would compute per lookup.
+    String length = request.headers().get(HttpHeaders.CONTENT_LENGTH);
+    return (length != null && !length.equals("0")) || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
   }
 
   /**
